@@ -1,0 +1,13 @@
+// End-to-end tier: the API in process on the real Postgres (`apps/api/test/*.e2e-spec.ts`)
+// and the fleet as separate processes (`tests/e2e/`).
+const base = require('./jest.base.config');
+
+module.exports = {
+  ...base,
+  displayName: 'e2e',
+  roots: ['<rootDir>/apps', '<rootDir>/tests'],
+  testMatch: ['**/*.e2e-spec.ts'],
+  globalSetup: '<rootDir>/libs/testing/src/deps/global-setup.ts',
+  testTimeout: 120_000,
+  maxWorkers: 1,
+};

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import type { ConfigIssue } from '../config-error';
+import { configFragment, configRule } from '../config-schema';
+import { env, type ConfigValue } from '../config-tree';
+import { bool, brokerList, int, nonEmptyString, oneOf } from '../env-parsers';
+import { secret } from '../secret';
+import type { Transport } from './transport.fragment';
+
+/** `aws` is MSK IAM, authenticated with the base identity from the default credential chain. */
+export const KAFKA_SASL_MECHANISMS = ['none', 'scram-sha-256', 'scram-sha-512', 'aws'] as const;
+export type KafkaSaslMechanism = (typeof KAFKA_SASL_MECHANISMS)[number];
+
+const partitions = (name: string, fallback: number) =>
+  env(name, int({ min: 1, max: 10_000 }).default(fallback));
+
+function kafkaNode(defaults: { readonly clientId: string }) {
+  return {
+    /** Empty unless set; required when TRANSPORT is kafka (see kafkaBrokersRule). */
+    brokers: env(
+      'KAFKA_BROKERS',
+      brokerList().default(() => []),
+    ),
+    clientId: env('KAFKA_CLIENT_ID', nonEmptyString().default(defaults.clientId)),
+    ssl: env('KAFKA_SSL', bool().default(false)),
+    sasl: {
+      mechanism: env('KAFKA_SASL_MECHANISM', oneOf(KAFKA_SASL_MECHANISMS).default('none')),
+      username: env('KAFKA_SASL_USERNAME', nonEmptyString().optional()),
+      password: env('KAFKA_SASL_PASSWORD', secret(z.string()).optional()),
+    },
+    topics: {
+      /** Create missing topics (and their .dlq) at startup; off where an operator owns topics. */
+      provision: env('KAFKA_TOPIC_PROVISIONING', bool().default(true)),
+      /** Unset: the broker's default.replication.factor. */
+      replicationFactor: env('KAFKA_REPLICATION_FACTOR', int({ min: 1, max: 32_767 }).optional()),
+      partitions: {
+        jobs: partitions('KAFKA_PARTITIONS_JOBS', 12),
+        findingsRaw: partitions('KAFKA_PARTITIONS_FINDINGS_RAW', 12),
+        jobEvents: partitions('KAFKA_PARTITIONS_JOB_EVENTS', 12),
+        default: partitions('KAFKA_PARTITIONS_DEFAULT', 3),
+      },
+    },
+    consumer: {
+      sessionTimeoutMs: env(
+        'KAFKA_SESSION_TIMEOUT_MS',
+        int({ min: 1_000, max: 3_600_000 }).default(30_000),
+      ),
+      heartbeatIntervalMs: env(
+        'KAFKA_HEARTBEAT_INTERVAL_MS',
+        int({ min: 100, max: 3_600_000 }).default(3_000),
+      ),
+    },
+  };
+}
+
+export type KafkaConfig = ConfigValue<ReturnType<typeof kafkaNode>>;
+
+const SCRAM: readonly KafkaSaslMechanism[] = ['scram-sha-256', 'scram-sha-512'];
+
+const scramCredentialsRule = configRule<KafkaConfig>(
+  ['KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'],
+  ({ sasl }) => {
+    const issues: ConfigIssue[] = [];
+    const scram = SCRAM.includes(sasl.mechanism);
+    for (const [variable, value] of [
+      ['KAFKA_SASL_USERNAME', sasl.username],
+      ['KAFKA_SASL_PASSWORD', sasl.password],
+    ] as const) {
+      if (scram && value === undefined) {
+        issues.push({
+          variable,
+          problem: `is required when KAFKA_SASL_MECHANISM is ${sasl.mechanism}`,
+        });
+      }
+      if (!scram && value !== undefined) {
+        issues.push({
+          variable,
+          problem: `must not be set when KAFKA_SASL_MECHANISM is ${sasl.mechanism} (it would be ignored)`,
+        });
+      }
+    }
+    return issues;
+  },
+);
+
+const mskIamNeedsTlsRule = configRule<KafkaConfig>(
+  ['KAFKA_SASL_MECHANISM', 'KAFKA_SSL'],
+  ({ sasl, ssl }) =>
+    sasl.mechanism === 'aws' && !ssl
+      ? [
+          {
+            variable: 'KAFKA_SSL',
+            problem: 'must be true when KAFKA_SASL_MECHANISM is aws (MSK IAM requires TLS)',
+          },
+        ]
+      : [],
+);
+
+const heartbeatRule = configRule<KafkaConfig>(
+  ['KAFKA_SESSION_TIMEOUT_MS', 'KAFKA_HEARTBEAT_INTERVAL_MS'],
+  ({ consumer }) =>
+    consumer.heartbeatIntervalMs < consumer.sessionTimeoutMs
+      ? []
+      : [
+          {
+            variable: 'KAFKA_HEARTBEAT_INTERVAL_MS',
+            problem: 'must be lower than KAFKA_SESSION_TIMEOUT_MS',
+          },
+        ],
+);
+
+export function kafkaFragment(defaults: { readonly clientId: string }) {
+  return configFragment(kafkaNode(defaults), [
+    scramCredentialsRule,
+    mskIamNeedsTlsRule,
+    heartbeatRule,
+  ]);
+}
+
+/** For schemas with both `transport` and `kafka`: brokers are required when the transport is Kafka. */
+export const kafkaBrokersRule = configRule<{
+  readonly transport: Transport;
+  readonly kafka: KafkaConfig;
+}>(['TRANSPORT', 'KAFKA_BROKERS'], ({ transport, kafka }) =>
+  transport === 'kafka' && kafka.brokers.length === 0
+    ? [{ variable: 'KAFKA_BROKERS', problem: 'is required when TRANSPORT is kafka' }]
+    : [],
+);

@@ -1,0 +1,54 @@
+export { ConfigError, type ConfigIssue } from './config-error';
+export {
+  configFragment,
+  configRule,
+  defineConfigSchema,
+  type ConfigFragment,
+  type ConfigOf,
+  type ConfigRule,
+  type ConfigSchema,
+} from './config-schema';
+export {
+  env,
+  fixed,
+  EnvVar,
+  Fixed,
+  type ConfigNode,
+  type ConfigTree,
+  type ConfigValue,
+} from './config-tree';
+export { APP_CONFIG, CONFIG_ENV, InjectConfig } from './config.tokens';
+export { ConfigModule } from './config.module';
+export {
+  awsRegion,
+  bool,
+  brokerList,
+  httpUrl,
+  int,
+  nonEmptyString,
+  oneOf,
+  port,
+  postgresUrl,
+} from './env-parsers';
+export { loadConfig, type Env } from './load-config';
+export { redactConfig } from './redact-config';
+export { REDACTED, secret } from './secret';
+export { awsFragment, type AwsConfig } from './fragments/aws.fragment';
+export { databaseFragment, type DatabaseConfig } from './fragments/database.fragment';
+export { healthFragment, type HealthConfig } from './fragments/health.fragment';
+export { httpFragment, type HttpConfig } from './fragments/http.fragment';
+export {
+  KAFKA_SASL_MECHANISMS,
+  kafkaBrokersRule,
+  kafkaFragment,
+  type KafkaConfig,
+  type KafkaSaslMechanism,
+} from './fragments/kafka.fragment';
+export { LOG_LEVELS, logFragment, type LogConfig, type LogLevel } from './fragments/log.fragment';
+export { serviceFragment, type ServiceConfig } from './fragments/service.fragment';
+export { TRANSPORTS, transportFragment, type Transport } from './fragments/transport.fragment';
+export { apiConfigSchema, type ApiConfig } from './schemas/api-config.schema';
+export { discoveryConfigSchema, type DiscoveryConfig } from './schemas/discovery-config.schema';
+export { normaliserConfigSchema, type NormaliserConfig } from './schemas/normaliser-config.schema';
+export { scannerConfigSchema, type ScannerConfig } from './schemas/scanner-config.schema';
+export { serviceBaseFragments, type ServiceBaseConfig } from './schemas/service-base';

@@ -1,0 +1,7 @@
+import { describeServiceProcess } from '@palisade/testing';
+
+describeServiceProcess({
+  name: 'normaliser',
+  entry: 'apps/normaliser/src/main.ts',
+  database: true,
+});

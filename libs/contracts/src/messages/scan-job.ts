@@ -22,7 +22,13 @@ export const roleHopSchema = z.object({
 export type RoleHop = z.infer<typeof roleHopSchema>;
 
 /** A tunable threshold of a check (per tenant), e.g. `iam.unusedCredentialDays: 45`. */
-export const settingValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]);
+export const settingValue = z.union([
+  z.number(),
+  z.string(),
+  z.boolean(),
+  z.array(z.string()),
+  z.array(z.number()),
+]);
 
 /** One organizational unit of the OU snapshot the organization job reads. */
 export const ouNodeSchema = z.object({
@@ -66,6 +72,8 @@ export const scanJobSchema = z
     tenantId: uuid,
     sourceId: uuid,
     scope: z.enum(['account', 'organization']),
+    /** An `accounts` source has no organization: its organization-level checks are MANUAL. */
+    sourceKind: z.enum(['organization', 'accounts']),
     accountId,
     roleChain: z.array(roleHopSchema).min(1).max(3),
     sourceIdentity: z.string().min(2).max(64).optional(),

@@ -23,6 +23,7 @@ const validJob = {
   tenantId,
   sourceId,
   scope: 'account',
+  sourceKind: 'organization',
   accountId: '111122223333',
   roleChain: [
     { roleArn: 'arn:aws:iam::111122223333:role/PalisadeScan', externalId: 'x'.repeat(40) },

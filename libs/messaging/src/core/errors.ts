@@ -1,3 +1,4 @@
+import { isTransientDatabaseError } from '@palisade/persistence';
 /**
  * Errors of the messaging layer. Every error carries a stable `code`: a consumer decides
  * retry vs. dead-letter from it (conventions.md, "Errors").
@@ -46,9 +47,13 @@ export class MessagingConfigError extends Error {
 
 export const HANDLER_FAILED = 'HANDLER_FAILED';
 
-/** Transient = retried in place. Anything else a handler throws is permanent: dead-lettered. */
+/**
+ * Transient = retried in place: a TransientError, or the database being unreachable or
+ * restarting (nothing is committed meanwhile, nothing lost). Anything else a handler throws is
+ * permanent: dead-lettered.
+ */
 export function isTransient(error: unknown): boolean {
-  return error instanceof TransientError;
+  return error instanceof TransientError || isTransientDatabaseError(error);
 }
 
 /** The error's `code` when it has a usable one, else `fallback`. */

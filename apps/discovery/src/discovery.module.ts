@@ -1,11 +1,8 @@
 import { Module, type ModuleMetadata } from '@nestjs/common';
-import {
-  APP_CONFIG,
-  ConfigModule,
-  type DiscoveryConfig,
-  discoveryConfigSchema,
-} from '@palisade/config';
-import { MessagingModule, messagingOptionsFromConfig } from '@palisade/messaging';
+import { AwsModule, awsOptionsFromConfig } from '@palisade/aws';
+import { APP_CONFIG, ConfigModule, type DiscoveryConfig, discoveryConfigSchema } from '@palisade/config';
+import { DiscoveryFeatureModule } from '@palisade/discovery';
+import { MessagingModule, messagingOptionsFromConfig, outboxRelayProvider } from '@palisade/messaging';
 import { ObservabilityModule } from '@palisade/observability';
 import { PersistenceModule, persistenceOptionsFromConfig } from '@palisade/persistence';
 
@@ -14,7 +11,7 @@ type Imports = NonNullable<ModuleMetadata['imports']>;
 /** What every process has: its config (parsed once, at boot), logs, metrics and health. */
 const platform: Imports = [ConfigModule.forRoot(discoveryConfigSchema), ObservabilityModule];
 
-/** What this process does: persistence and messaging (readiness: postgres and kafka). */
+/** What this process does: discovery's features over persistence, messaging and AWS. */
 const service: Imports = [
   PersistenceModule.forRootAsync({
     inject: [APP_CONFIG],
@@ -24,8 +21,13 @@ const service: Imports = [
     inject: [APP_CONFIG],
     useFactory: (config: DiscoveryConfig) => messagingOptionsFromConfig(config),
   }),
+  AwsModule.forRootAsync({
+    inject: [APP_CONFIG],
+    useFactory: (config: DiscoveryConfig) => awsOptionsFromConfig(config),
+  }),
+  DiscoveryFeatureModule.forRoot(),
 ];
 
-/** The discovery process's root module; main.ts starts it. */
-@Module({ imports: [...platform, ...service] })
+/** The discovery process's root module; main.ts starts it (it also relays the outbox). */
+@Module({ imports: [...platform, ...service], providers: [outboxRelayProvider()] })
 export class DiscoveryAppModule {}

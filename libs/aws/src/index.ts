@@ -73,3 +73,4 @@ export {
   type AwsModuleAsyncOptions,
   type AwsModuleOptions,
 } from './aws.module';
+export { awsOptionsFromConfig } from './aws-config';

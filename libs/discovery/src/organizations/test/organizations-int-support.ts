@@ -1,0 +1,72 @@
+// Shared by the Organizations walk's integration specs: an Organizations client acting in a
+// management account the way discovery gets one (credential chain + client factory), aimed at
+// the fault proxy.
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import {
+  type AwsLogger,
+  AwsClientFactory,
+  AwsSessionFactory,
+  resolveAwsAccessOptions,
+  SdkStsApi,
+} from '@palisade/aws';
+
+const silent: AwsLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined };
+
+/** A key moto does not know: it acts in moto's default account and only assumes roles here. */
+const BASE_CREDENTIALS = {
+  accessKeyId: 'AKIAPALISADEDISCOVER',
+  secretAccessKey: 'palisade-int-discovery-base',
+};
+
+export function motoUrlFrom(env: Record<string, string | undefined>): string {
+  const url = env.PALISADE_MOTO_URL;
+  if (!url) {
+    throw new Error(
+      'PALISADE_MOTO_URL is not set: run the integration tier (its globalSetup starts moto)',
+    );
+  }
+  return url;
+}
+
+export interface ManagementClient {
+  client: OrganizationsClient;
+  factory: AwsClientFactory;
+}
+
+export interface RetrySettings {
+  maxAttempts?: number;
+  /** `adaptive` (the default, as in production) also rate-limits the client after throttling. */
+  retryMode?: 'adaptive' | 'standard';
+}
+
+/** The discovery role in `managementAccountId`, through the factory's retries. */
+export async function managementClient(
+  endpointUrl: string,
+  managementAccountId: string,
+  retry: RetrySettings = {},
+): Promise<ManagementClient> {
+  const options = resolveAwsAccessOptions({
+    endpointUrl,
+    defaultRegion: 'us-east-1',
+    maxAttempts: retry.maxAttempts ?? 5,
+    retryMode: retry.retryMode ?? 'adaptive',
+  });
+  const factory = new AwsClientFactory(options, silent);
+  const chain = new AwsSessionFactory(
+    options,
+    new SdkStsApi(factory),
+    () => Promise.resolve(BASE_CREDENTIALS),
+    silent,
+  );
+  const session = await chain.session({
+    tenantId: 'int-discovery',
+    scanId: 'int-discovery-walk',
+    roleChain: [{ roleArn: `arn:aws:iam::${managementAccountId}:role/PalisadeDiscovery` }],
+  });
+  const client = factory.createClient(OrganizationsClient, {
+    session,
+    region: 'us-east-1',
+    service: 'organizations',
+  });
+  return { client, factory };
+}

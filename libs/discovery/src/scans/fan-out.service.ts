@@ -97,19 +97,7 @@ export class FanOutService {
         );
       }
       if ((await repos.scans.get(tenantId, request.scanId)) === null) {
-        await repos.scans.insertQueued(tenantId, {
-          id: request.scanId,
-          sourceId: source.id,
-          trigger: request.trigger,
-          request: {
-            scope: request.scope,
-            ...(request.regions ? { regions: request.regions } : {}),
-            ...(request.frameworks ? { frameworks: request.frameworks } : {}),
-            ...(request.checks ? { checks: request.checks } : {}),
-          },
-          idempotencyKey: request.idempotencyKey ?? null,
-          requestedAt: new Date(request.requestedAt),
-        });
+        await repos.scans.insertRequested(tenantId, request);
       }
       const settings = await repos.tenantSettings.ensure(tenantId);
       return {

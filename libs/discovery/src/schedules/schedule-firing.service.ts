@@ -88,19 +88,7 @@ export class ScheduleFiringService implements OnModuleInit {
       idempotencyKey: `schedule:${schedule.id}:${dueAt}`,
       requestedAt: now.toISOString(),
     };
-    const { created } = await repos.scans.insertQueued(tenantId, {
-      id: request.scanId,
-      sourceId: schedule.sourceId,
-      trigger: request.trigger,
-      request: {
-        scope: request.scope,
-        ...(request.regions ? { regions: request.regions } : {}),
-        ...(request.frameworks ? { frameworks: request.frameworks } : {}),
-        ...(request.checks ? { checks: request.checks } : {}),
-      },
-      idempotencyKey: request.idempotencyKey ?? null,
-      requestedAt: now,
-    });
+    const { created } = await repos.scans.insertRequested(tenantId, request);
     if (!created) return undefined;
     await enqueueOutbox(repos.manager, Topics.scanRequested, request, { tenantId });
     this.logger.log(

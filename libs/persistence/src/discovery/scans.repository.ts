@@ -1,3 +1,4 @@
+import { type ScanRequested } from '@palisade/contracts';
 import { PersistenceError, PersistenceErrorCode } from '../errors/persistence-error';
 import { type TenantId } from '../tenancy/tenant-id';
 import { ScanEntity, type ScanRequestSpec, type ScanTrigger } from './scan.entity';
@@ -66,6 +67,23 @@ export class ScansRepository {
       idempotencyKey: key as string,
     });
     return { scan: existing, created: false };
+  }
+
+  /** `insertQueued` for the scan a `scan.requested` message describes (same id, key and spec). */
+  async insertRequested(tenantId: TenantId, message: ScanRequested): Promise<QueuedScan> {
+    return this.insertQueued(tenantId, {
+      id: message.scanId,
+      sourceId: message.sourceId,
+      trigger: message.trigger,
+      request: {
+        scope: message.scope,
+        ...(message.regions ? { regions: message.regions } : {}),
+        ...(message.frameworks ? { frameworks: message.frameworks } : {}),
+        ...(message.checks ? { checks: message.checks } : {}),
+      },
+      idempotencyKey: message.idempotencyKey ?? null,
+      requestedAt: new Date(message.requestedAt),
+    });
   }
 
   async get(tenantId: TenantId, id: string): Promise<ScanEntity | null> {

@@ -1,8 +1,17 @@
 import { Module, type ModuleMetadata } from '@nestjs/common';
 import { AwsModule, awsOptionsFromConfig } from '@palisade/aws';
-import { APP_CONFIG, ConfigModule, type DiscoveryConfig, discoveryConfigSchema } from '@palisade/config';
+import {
+  APP_CONFIG,
+  ConfigModule,
+  type DiscoveryConfig,
+  discoveryConfigSchema,
+} from '@palisade/config';
 import { DiscoveryFeatureModule } from '@palisade/discovery';
-import { MessagingModule, messagingOptionsFromConfig, outboxRelayProvider } from '@palisade/messaging';
+import {
+  MessagingModule,
+  messagingOptionsFromConfig,
+  outboxRelayProvider,
+} from '@palisade/messaging';
 import { ObservabilityModule } from '@palisade/observability';
 import { PersistenceModule, persistenceOptionsFromConfig } from '@palisade/persistence';
 

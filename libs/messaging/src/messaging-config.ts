@@ -50,6 +50,8 @@ export function messagingOptionsFromConfig(config: MessagingConfigSource): Messa
   return {
     transport: config.transport,
     clientId: kafka.clientId,
+    topicPrefix: kafka.topicPrefix,
+    groupPrefix: kafka.groupPrefix,
     kafka: {
       brokers: kafka.brokers,
       ssl: kafka.ssl,

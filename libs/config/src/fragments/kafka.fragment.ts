@@ -10,6 +10,14 @@ import type { Transport } from './transport.fragment';
 export const KAFKA_SASL_MECHANISMS = ['none', 'scram-sha-256', 'scram-sha-512', 'aws'] as const;
 export type KafkaSaslMechanism = (typeof KAFKA_SASL_MECHANISMS)[number];
 
+const kafkaNamePrefix = () =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{0,100}$/, {
+      error: 'must be up to 100 letters, digits, ".", "_" or "-"',
+    })
+    .default('');
+
 const partitions = (name: string, fallback: number) =>
   env(name, int({ min: 1, max: 10_000 }).default(fallback));
 
@@ -21,6 +29,12 @@ function kafkaNode(defaults: { readonly clientId: string }) {
       brokerList().default(() => []),
     ),
     clientId: env('KAFKA_CLIENT_ID', nonEmptyString().default(defaults.clientId)),
+    /**
+     * Prepended to every topic (and its .dlq) and every consumer group: environments (or test
+     * runs) sharing one cluster stay apart. Letters, digits, `.`, `_`, `-`.
+     */
+    topicPrefix: env('KAFKA_TOPIC_PREFIX', kafkaNamePrefix()),
+    groupPrefix: env('KAFKA_GROUP_PREFIX', kafkaNamePrefix()),
     ssl: env('KAFKA_SSL', bool().default(false)),
     sasl: {
       mechanism: env('KAFKA_SASL_MECHANISM', oneOf(KAFKA_SASL_MECHANISMS).default('none')),

@@ -35,6 +35,8 @@ describe('app config schemas', () => {
       kafka: {
         brokers: ['localhost:9092'],
         clientId: 'palisade-api',
+        topicPrefix: '',
+        groupPrefix: '',
         ssl: false,
         sasl: { mechanism: 'none', username: undefined, password: undefined },
         topics: {
@@ -94,6 +96,8 @@ describe('app config schemas', () => {
       TRANSPORT: 'kafka',
       KAFKA_BROKERS: 'b-1.msk:9098,b-2.msk:9098',
       KAFKA_CLIENT_ID: 'palisade-api-blue',
+      KAFKA_TOPIC_PREFIX: 'staging.',
+      KAFKA_GROUP_PREFIX: 'staging-',
       KAFKA_SSL: '1',
       KAFKA_SASL_MECHANISM: 'aws',
       KAFKA_TOPIC_PROVISIONING: 'false',
@@ -119,6 +123,8 @@ describe('app config schemas', () => {
     expect(config.kafka).toEqual({
       brokers: ['b-1.msk:9098', 'b-2.msk:9098'],
       clientId: 'palisade-api-blue',
+      topicPrefix: 'staging.',
+      groupPrefix: 'staging-',
       ssl: true,
       sasl: { mechanism: 'aws', username: undefined, password: undefined },
       topics: {

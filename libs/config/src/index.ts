@@ -30,7 +30,7 @@ export {
   port,
   postgresUrl,
 } from './env-parsers';
-export { loadConfig, type Env } from './load-config';
+export { envWith, loadConfig, type Env } from './load-config';
 export { redactConfig } from './redact-config';
 export { REDACTED, secret } from './secret';
 export { awsFragment, type AwsConfig } from './fragments/aws.fragment';
@@ -52,3 +52,4 @@ export { discoveryConfigSchema, type DiscoveryConfig } from './schemas/discovery
 export { normaliserConfigSchema, type NormaliserConfig } from './schemas/normaliser-config.schema';
 export { scannerConfigSchema, type ScannerConfig } from './schemas/scanner-config.schema';
 export { serviceBaseFragments, type ServiceBaseConfig } from './schemas/service-base';
+export { migrateConfigSchema, type MigrateConfig } from './schemas/migrate-config.schema';

@@ -120,3 +120,8 @@ function deepFreeze<V>(value: V): V {
   }
   return value;
 }
+
+/** The environment (`process.env` unless given) with some variables set, e.g. from argv. */
+export function envWith(overrides: Env, env: Env = process.env): Env {
+  return { ...env, ...overrides };
+}

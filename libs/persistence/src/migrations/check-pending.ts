@@ -1,3 +1,4 @@
+import { ConfigError, type Env, envWith, loadConfig, migrateConfigSchema } from '@palisade/config';
 import { createDataSource } from '../data-source/data-source-options';
 import { listPendingMigrations, schemaDrift } from '../data-source/migration-runner';
 
@@ -27,18 +28,15 @@ export async function checkMigrations(url: string): Promise<MigrationCheck> {
 
 /**
  * CI gate: exit 1 when a migration is pending or the entities differ from the migrated schema
- * (a missing migration). Usage: `check-pending.ts <database-url>` (or DATABASE_URL).
+ * (a missing migration). Usage: `check-pending.ts [<owner-database-url>]`; without an argument
+ * the URL is DATABASE_MIGRATIONS_URL.
  */
-export async function main(
-  argv: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-): Promise<number> {
-  const url = argv[0] ?? env['DATABASE_URL'];
-  if (!url) {
-    console.error('usage: check-pending <database-url>   (or set DATABASE_URL)');
-    return 2;
-  }
-  const { pending, drift } = await checkMigrations(url);
+export async function main(argv: readonly string[], env?: Env): Promise<number> {
+  const config = loadConfig(
+    migrateConfigSchema,
+    envWith(argv[0] ? { DATABASE_MIGRATIONS_URL: argv[0] } : {}, env),
+  );
+  const { pending, drift } = await checkMigrations(config.migrations.url);
   for (const name of pending) console.error(`pending migration: ${name}`);
   for (const sql of drift)
     console.error(`entities differ from the schema; a migration would need: ${sql}`);
@@ -48,12 +46,11 @@ export async function main(
 }
 
 if (require.main === module) {
-  // eslint-disable-next-line no-restricted-syntax -- a CLI entry point: argv first, DATABASE_URL as the fallback
-  main(process.argv.slice(2), process.env).then(
+  main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = error instanceof ConfigError ? 2 : 1;
     },
   );
 }

@@ -40,7 +40,7 @@ describe('migrations on the real Postgres', () => {
   it('should leave a schema that matches the entities, so check-pending exits 0', async () => {
     expect(await schemaDrift(owner)).toEqual([]);
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    expect(await checkPendingMain([], { DATABASE_URL: db.ownerUrl })).toBe(0);
+    expect(await checkPendingMain([], { DATABASE_MIGRATIONS_URL: db.ownerUrl })).toBe(0);
     expect(log).toHaveBeenCalledWith('migrations: none pending, schema matches the entities');
   });
 

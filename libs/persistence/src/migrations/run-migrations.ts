@@ -1,30 +1,29 @@
+import { ConfigError, type Env, envWith, loadConfig, migrateConfigSchema } from '@palisade/config';
 import { createDataSource } from '../data-source/data-source-options';
 import { runMigrations } from '../data-source/migration-runner';
 
 /**
  * Applies every pending migration as the owner (the helm migration Job, `npm run` locally).
- * Usage: `run-migrations.ts <owner-database-url>` (or DATABASE_URL); APP_ROLE's password, if
- * one must be set, from PALISADE_APP_ROLE_PASSWORD (never argv: it would show in `ps`).
+ * Usage: `run-migrations.ts [<owner-database-url>]`; without an argument the URL is
+ * DATABASE_MIGRATIONS_URL. APP_ROLE's password, if one must be set, comes from
+ * PALISADE_APP_ROLE_PASSWORD (never argv: it would show in `ps`).
  */
-export async function main(
-  argv: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-): Promise<number> {
-  const url = argv[0] ?? env['DATABASE_URL'];
-  if (!url) {
-    console.error('usage: run-migrations <owner-database-url>   (or set DATABASE_URL)');
-    return 2;
-  }
-  const appRolePassword = env['PALISADE_APP_ROLE_PASSWORD'] || undefined;
+export async function main(argv: readonly string[], env?: Env): Promise<number> {
+  const config = loadConfig(
+    migrateConfigSchema,
+    envWith(argv[0] ? { DATABASE_MIGRATIONS_URL: argv[0] } : {}, env),
+  );
   const dataSource = createDataSource({
-    url,
+    url: config.migrations.url,
     role: 'owner',
     applicationName: 'palisade-migrations',
     poolSize: 2,
   });
   await dataSource.initialize();
   try {
-    const applied = await runMigrations(dataSource, { appRolePassword });
+    const applied = await runMigrations(dataSource, {
+      appRolePassword: config.migrations.appRolePassword,
+    });
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'migrations: none pending');
     return 0;
   } finally {
@@ -33,12 +32,11 @@ export async function main(
 }
 
 if (require.main === module) {
-  // eslint-disable-next-line no-restricted-syntax -- a CLI entry point: argv first, env as the fallback
-  main(process.argv.slice(2), process.env).then(
+  main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = error instanceof ConfigError ? 2 : 1;
     },
   );
 }

@@ -2,3 +2,4 @@ export * from './aws-proxy';
 export * from './aws-seed';
 export * from './process/service-process';
 export * from './process/describe-service-process';
+export * from './nest/config-refusal';

@@ -15,18 +15,12 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { OrganizationsClient, paginateListAccounts } from '@aws-sdk/client-organizations';
-import {
-  type AwsLogger,
-  AwsClientFactory,
-  AwsSessionFactory,
-  resolveAwsAccessOptions,
-  SdkStsApi,
-} from '@palisade/aws';
+import { paginateListAccounts } from '@aws-sdk/client-organizations';
 import { walkOrganization, type OrganizationInventory } from '@palisade/discovery';
 import {
   type AwsProxy,
   generatedOrganizationSpec,
+  managementClient,
   seedOrganization,
   startAwsProxy,
 } from '@palisade/testing';
@@ -70,8 +64,6 @@ function parse(): Args {
   };
 }
 
-const silent: AwsLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined };
-
 /** moto's URL, and how to stop it if this run started it. */
 function moto(): { url: string; stop: () => void } {
   const given = process.env.PALISADE_MOTO_URL;
@@ -90,32 +82,6 @@ function moto(): { url: string; stop: () => void } {
     if (!running) execFileSync('bash', [MOTO_SCRIPT, 'stop'], { env, stdio: 'ignore' });
   };
   return { url, stop };
-}
-
-async function managementClient(proxyUrl: string, managementAccountId: string, args: Args) {
-  const options = resolveAwsAccessOptions({
-    endpointUrl: proxyUrl,
-    defaultRegion: 'us-east-1',
-    retryMode: args.retryMode,
-  });
-  const factory = new AwsClientFactory(options, silent);
-  const chain = new AwsSessionFactory(
-    options,
-    new SdkStsApi(factory),
-    () => Promise.resolve({ accessKeyId: 'AKIAPALISADEBENCH001', secretAccessKey: 'bench' }),
-    silent,
-  );
-  const session = await chain.session({
-    tenantId: 'bench',
-    scanId: 'bench-discovery-organizations',
-    roleChain: [{ roleArn: `arn:aws:iam::${managementAccountId}:role/PalisadeDiscovery` }],
-  });
-  const client = factory.createClient(OrganizationsClient, {
-    session,
-    region: 'us-east-1',
-    service: 'organizations',
-  });
-  return { client, factory };
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -169,7 +135,9 @@ async function main(): Promise<void> {
         probability: args.throttle,
       });
     }
-    const { client, factory } = await managementClient(proxy.url, org.managementAccountId, args);
+    const { client, factory } = await managementClient(proxy.url, org.managementAccountId, {
+      retryMode: args.retryMode,
+    });
     opened.push({ close: () => factory.destroy() });
 
     const walkMs: number[] = [];

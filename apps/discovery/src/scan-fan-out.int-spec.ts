@@ -13,6 +13,7 @@ import {
 } from '@palisade/persistence';
 import {
   type AwsProxy,
+  depsEnv,
   generatedOrganizationSpec,
   type SeededOrganization,
   seedOrganization,
@@ -21,12 +22,6 @@ import {
   startServiceProcess,
 } from '@palisade/testing';
 import { type Consumer, Kafka, type Producer } from 'kafkajs';
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the int tier (it starts the dependencies)`);
-  return value;
-}
 
 const BASE_SECRET = 'discovery-process-base-secret';
 
@@ -42,7 +37,7 @@ describe('the discovery process fanning a scan out over Kafka', () => {
   const events: ScanJobEvent[] = [];
 
   beforeAll(async () => {
-    const moto = required('PALISADE_MOTO_URL');
+    const moto = depsEnv('PALISADE_MOTO_URL');
     db = await createTestDatabase();
     proxy = await startAwsProxy({ upstream: moto });
     org = await seedOrganization(
@@ -53,7 +48,7 @@ describe('the discovery process fanning a scan out over Kafka', () => {
       entry: 'apps/discovery/src/main.ts',
       env: {
         DATABASE_URL: db.serviceUrl,
-        KAFKA_BROKERS: required('PALISADE_KAFKA_BROKERS'),
+        KAFKA_BROKERS: depsEnv('PALISADE_KAFKA_BROKERS'),
         KAFKA_TOPIC_PREFIX: prefix,
         KAFKA_GROUP_PREFIX: prefix,
         KAFKA_PARTITIONS_DEFAULT: '1',
@@ -68,7 +63,7 @@ describe('the discovery process fanning a scan out over Kafka', () => {
     });
     const kafka = new Kafka({
       clientId: 'fan-out-process-test',
-      brokers: [required('PALISADE_KAFKA_BROKERS')],
+      brokers: [depsEnv('PALISADE_KAFKA_BROKERS')],
       logLevel: 0,
     });
     producer = kafka.producer();

@@ -3,3 +3,4 @@ export * from './aws-seed';
 export * from './process/service-process';
 export * from './process/describe-service-process';
 export * from './nest/config-refusal';
+export * from './deps/deps-env';

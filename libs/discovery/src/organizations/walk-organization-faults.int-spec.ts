@@ -3,18 +3,16 @@
 // the data; the fault proxy injects the rest. The inventory must come out complete and equal.
 import {
   type AwsProxy,
+  depsEnv,
   exampleOrganizationSpec,
-  seedOrganization,
+  managementClient,
+  type ManagementClient,
+  type RetrySettings,
   type SeededOrganization,
+  seedOrganization,
   startAwsProxy,
 } from '@palisade/testing';
 import { type OrganizationInventory } from './organization-inventory';
-import {
-  managementClient,
-  type ManagementClient,
-  motoUrlFrom,
-  type RetrySettings,
-} from './test/organizations-int-support';
 import { walkOrganization } from './walk-organization';
 
 /** The inventory without what legitimately differs between two walks of the same state. */
@@ -28,7 +26,7 @@ describe('walkOrganization under Organizations paging and throttling (fault prox
   const opened: { close(): void }[] = [];
 
   beforeAll(async () => {
-    proxy = await startAwsProxy({ upstream: motoUrlFrom(process.env), seed: 11 });
+    proxy = await startAwsProxy({ upstream: depsEnv('PALISADE_MOTO_URL'), seed: 11 });
   });
   afterAll(async () => {
     opened.forEach((o) => o.close());
@@ -52,7 +50,7 @@ describe('walkOrganization under Organizations paging and throttling (fault prox
   const count = (operation: string) => orgsLog().filter((e) => e.operation === operation).length;
 
   it('should read 45 accounts of one OU and 25 child OUs of another in pages of at most 20', async () => {
-    const org = await seedOrganization(motoUrlFrom(process.env), {
+    const org = await seedOrganization(depsEnv('PALISADE_MOTO_URL'), {
       units: [
         {
           name: 'Big',
@@ -83,7 +81,7 @@ describe('walkOrganization under Organizations paging and throttling (fault prox
     let baseline: OrganizationInventory;
 
     beforeAll(async () => {
-      org = await seedOrganization(motoUrlFrom(process.env), exampleOrganizationSpec());
+      org = await seedOrganization(depsEnv('PALISADE_MOTO_URL'), exampleOrganizationSpec());
       opened.push(org);
       const { client } = await clientFor(org);
       baseline = await walkOrganization(client, { includePolicies: true });

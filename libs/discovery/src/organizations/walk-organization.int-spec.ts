@@ -4,20 +4,18 @@ import { ouSnapshotSchema } from '@palisade/contracts';
 import { classifyAwsError } from '@palisade/aws';
 import {
   type AwsProxy,
+  depsEnv,
   exampleOrganizationSpec,
+  managementClient,
+  type ManagementClient,
   randomAccountId,
-  seedOrganization,
   type SeededOrganization,
+  seedOrganization,
   startAwsProxy,
 } from '@palisade/testing';
 import { applyScope } from './account-scope';
 import { type OrganizationInventory } from './organization-inventory';
 import { toOuSnapshot } from './ou-snapshot';
-import {
-  managementClient,
-  type ManagementClient,
-  motoUrlFrom,
-} from './test/organizations-int-support';
 import { walkOrganization } from './walk-organization';
 
 /** What the walk should report for each account, from what was seeded. */
@@ -64,7 +62,7 @@ describe('walkOrganization (moto through the fault proxy)', () => {
   const opened: { close(): void }[] = [];
 
   beforeAll(async () => {
-    proxy = await startAwsProxy({ upstream: motoUrlFrom(process.env), seed: 7 });
+    proxy = await startAwsProxy({ upstream: depsEnv('PALISADE_MOTO_URL'), seed: 7 });
   });
   afterAll(async () => {
     opened.forEach((o) => o.close());
@@ -74,7 +72,7 @@ describe('walkOrganization (moto through the fault proxy)', () => {
 
   async function seedExample(): Promise<SeededOrganization> {
     // Seeded straight into moto, so the proxy log holds only the walk's calls.
-    const org = await seedOrganization(motoUrlFrom(process.env), exampleOrganizationSpec());
+    const org = await seedOrganization(depsEnv('PALISADE_MOTO_URL'), exampleOrganizationSpec());
     opened.push(org);
     return org;
   }

@@ -20,6 +20,7 @@ import {
 } from '@palisade/persistence';
 import {
   type AwsProxy,
+  depsEnv,
   exampleOrganizationSpec,
   type SeededOrganization,
   seedOrganization,
@@ -29,12 +30,6 @@ import { DataSource } from 'typeorm';
 import { DiscoveryFeatureModule } from '../discovery.module';
 import { FanOutService } from './fan-out.service';
 import { sourceIdentityFor } from './role-chain';
-
-function motoUrl(): string {
-  const url = process.env['PALISADE_MOTO_URL'];
-  if (!url) throw new Error('PALISADE_MOTO_URL is not set: run the int tier (it starts moto)');
-  return url;
-}
 
 /** Collects what discovery emits, through the same transport a deployment uses. */
 @Injectable()
@@ -77,8 +72,8 @@ describe('scan fan-out (discovery) against moto behind the fault proxy', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    proxy = await startAwsProxy({ upstream: motoUrl() });
-    org = await seedOrganization(motoUrl(), exampleOrganizationSpec());
+    proxy = await startAwsProxy({ upstream: depsEnv('PALISADE_MOTO_URL') });
+    org = await seedOrganization(depsEnv('PALISADE_MOTO_URL'), exampleOrganizationSpec());
     app = await Test.createTestingModule({
       imports: [
         PersistenceModule.forRoot({ url: db.serviceUrl, applicationName: 'fan-out-int' }),

@@ -13,12 +13,13 @@ import {
 } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { randomInt } from 'node:crypto';
+import { depsEnv } from '../deps/deps-env';
 import { awsClientConfig, type ProxyCredentials } from './aws-client-config';
 import { startAwsProxy, type AwsProxy } from './aws-proxy';
 import { decodeWithSdk } from './sdk-error-decoder';
 import { type AwsProtocol, MOTO_DEFAULT_ACCOUNT } from './types';
 
-const MOTO_URL = process.env.PALISADE_MOTO_URL ?? 'http://127.0.0.1:55500';
+const MOTO_URL = depsEnv('PALISADE_MOTO_URL');
 
 const randomAccount = () => String(randomInt(100_000_000_000, 999_999_999_999));
 

@@ -8,21 +8,16 @@ import { CreateBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/clie
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { randomInt } from 'node:crypto';
 import { awsClientConfig, type ProxyCredentials } from './aws-client-config';
+import { depsEnv } from '../deps/deps-env';
 import { startAwsProxy, type AwsProxy } from './aws-proxy';
 
 const randomAccount = () => String(randomInt(100_000_000_000, 999_999_999_999));
-
-function motoUrl(): string {
-  const url = process.env['PALISADE_MOTO_URL'];
-  if (!url) throw new Error('PALISADE_MOTO_URL is not set: run the int tier (it starts moto)');
-  return url;
-}
 
 describe('the AWS SDK v3 against moto through the fault proxy', () => {
   let proxy: AwsProxy;
 
   beforeAll(async () => {
-    proxy = await startAwsProxy({ upstream: motoUrl() });
+    proxy = await startAwsProxy({ upstream: depsEnv('PALISADE_MOTO_URL') });
   });
   afterAll(() => proxy.close());
 

@@ -26,3 +26,4 @@ export {
   generatedOrganizationSpec,
   type GeneratedOrganizationOptions,
 } from './example-organizations';
+export { managementClient, type ManagementClient, type RetrySettings } from './management-client';

@@ -15,7 +15,7 @@ import {
   ROOT_PATH,
   type SeedAccountSpec,
 } from './organization-spec';
-import { eachLimited } from './pool';
+import { forEachBounded } from '@palisade/discovery';
 import { type SeededOrganization } from './seeded-organization';
 
 export function tagsOf(tags: Readonly<Record<string, string>> | undefined): Tag[] {
@@ -54,7 +54,7 @@ export async function createOus(
 ): Promise<void> {
   for (let depth = 1; placed.ous.some((o) => o.depth === depth); depth += 1) {
     const level = placed.ous.filter((o) => o.depth === depth);
-    await eachLimited(level, concurrency, async (ou) => {
+    await forEachBounded(level, concurrency, async (ou) => {
       const out = await seeded.client.send(
         new CreateOrganizationalUnitCommand({
           ParentId: seeded.ouId(ou.parentPath),
@@ -101,7 +101,7 @@ export async function createAccounts(
   placed: PlacedSpec,
   concurrency: number,
 ): Promise<void> {
-  await eachLimited(placed.accounts, concurrency, (a) => createAccount(seeded, a));
+  await forEachBounded(placed.accounts, concurrency, (a) => createAccount(seeded, a));
 }
 
 /** Closes `suspended` accounts, removes `leave: 'now'` ones, keeps the later changes. */

@@ -12,14 +12,9 @@ import {
   paginateListAccounts,
 } from '@aws-sdk/client-organizations';
 import { exampleOrganizationSpec } from './example-organizations';
+import { depsEnv } from '../deps/deps-env';
 import { seedOrganization } from './seed-organization';
 import { type SeededOrganization } from './seeded-organization';
-
-function motoUrl(): string {
-  const url = process.env.PALISADE_MOTO_URL;
-  if (!url) throw new Error('PALISADE_MOTO_URL is not set: run the integration tier');
-  return url;
-}
 
 async function listAccounts(org: SeededOrganization): Promise<{ id: string; state: string }[]> {
   const all: { id: string; state: string }[] = [];
@@ -39,8 +34,10 @@ describe('seedOrganization (moto)', () => {
   afterAll(() => opened.forEach((o) => o.close()));
 
   it('should keep two organizations on one server apart, each in its own management account', async () => {
-    const a = await seed(motoUrl(), { accounts: [{ name: 'only-in-a' }] });
-    const b = await seed(motoUrl(), { accounts: [{ name: 'only-in-b' }, { name: 'also-b' }] });
+    const a = await seed(depsEnv('PALISADE_MOTO_URL'), { accounts: [{ name: 'only-in-a' }] });
+    const b = await seed(depsEnv('PALISADE_MOTO_URL'), {
+      accounts: [{ name: 'only-in-b' }, { name: 'also-b' }],
+    });
 
     expect(a.managementAccountId).not.toBe(b.managementAccountId);
     expect(a.organizationId).not.toBe(b.organizationId);
@@ -58,9 +55,11 @@ describe('seedOrganization (moto)', () => {
   });
 
   it('should refuse to seed a second organization into a management account that has one', async () => {
-    const a = await seed(motoUrl(), {});
+    const a = await seed(depsEnv('PALISADE_MOTO_URL'), {});
     await expect(
-      seedOrganization(motoUrl(), { managementAccountId: a.managementAccountId }),
+      seedOrganization(depsEnv('PALISADE_MOTO_URL'), {
+        managementAccountId: a.managementAccountId,
+      }),
     ).rejects.toMatchObject({ name: 'AlreadyInOrganizationException' });
   });
 
@@ -68,7 +67,7 @@ describe('seedOrganization (moto)', () => {
     let org: SeededOrganization;
     let client: OrganizationsClient;
     beforeAll(async () => {
-      org = await seed(motoUrl(), exampleOrganizationSpec());
+      org = await seed(depsEnv('PALISADE_MOTO_URL'), exampleOrganizationSpec());
       client = org.client;
     });
 
@@ -138,7 +137,7 @@ describe('seedOrganization (moto)', () => {
   });
 
   it('should make the later moves and departures only when asked, and say what it did', async () => {
-    const org = await seed(motoUrl(), {
+    const org = await seed(depsEnv('PALISADE_MOTO_URL'), {
       units: [
         {
           name: 'From',

@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@palisade/persistence';
+import { depsEnv } from '../deps/deps-env';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 
 export interface ServiceProcessSpec {
@@ -6,13 +7,6 @@ export interface ServiceProcessSpec {
   readonly entry: string;
   /** Whether the service connects to Postgres (its readiness then includes it). */
   readonly database: boolean;
-}
-
-function brokers(): string {
-  const value = process.env['PALISADE_KAFKA_BROKERS'];
-  if (!value)
-    throw new Error('PALISADE_KAFKA_BROKERS is not set: run the int tier (it starts Kafka)');
-  return value;
 }
 
 /**
@@ -30,7 +24,7 @@ export function describeServiceProcess(spec: ServiceProcessSpec): void {
       service = await startServiceProcess({
         entry: spec.entry,
         env: {
-          KAFKA_BROKERS: brokers(),
+          KAFKA_BROKERS: depsEnv('PALISADE_KAFKA_BROKERS'),
           KAFKA_CLIENT_ID: `palisade-${spec.name}-boot-test`,
           ...(database ? { DATABASE_URL: database.serviceUrl } : {}),
         },

@@ -1,6 +1,5 @@
-// Shared by the Organizations walk's integration specs: an Organizations client acting in a
-// management account the way discovery gets one (credential chain + client factory), aimed at
-// the fault proxy.
+// An Organizations client acting in a management account the way discovery gets one (credential
+// chain + client factory), aimed at the fault proxy or moto: for the walk's tests and benchmark.
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import {
   type AwsLogger,
@@ -17,16 +16,6 @@ const BASE_CREDENTIALS = {
   accessKeyId: 'AKIAPALISADEDISCOVER',
   secretAccessKey: 'palisade-int-discovery-base',
 };
-
-export function motoUrlFrom(env: Record<string, string | undefined>): string {
-  const url = env.PALISADE_MOTO_URL;
-  if (!url) {
-    throw new Error(
-      'PALISADE_MOTO_URL is not set: run the integration tier (its globalSetup starts moto)',
-    );
-  }
-  return url;
-}
 
 export interface ManagementClient {
   client: OrganizationsClient;

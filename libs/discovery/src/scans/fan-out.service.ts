@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { classifyAwsError } from '@palisade/aws';
+import { accountOfArn, classifyAwsError } from '@palisade/aws';
 import { type ScanJob, type ScanJobEvent, type ScanRequested, Topics } from '@palisade/contracts';
 import { entry, type PublishEntry, Publisher, TransientError } from '@palisade/messaging';
 import {
@@ -203,7 +203,7 @@ export class FanOutService {
     const accountIds =
       source.kind === 'organization'
         ? [
-            (source.config as OrganizationSourceConfig).managementRoleArn.split(':')[4] ??
+            accountOfArn((source.config as OrganizationSourceConfig).managementRoleArn) ??
               '000000000000',
           ]
         : (request.scope.accountIds ??

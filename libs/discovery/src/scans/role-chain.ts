@@ -7,12 +7,6 @@ export const ORGANIZATIONS_REGION: Readonly<Record<string, string>> = {
   'aws-cn': 'cn-northwest-1',
 };
 
-export function partitionOfRoleArn(roleArn: string): string {
-  const partition = roleArn.split(':')[1];
-  if (partition === undefined || partition === '') throw new Error(`not an ARN: ${roleArn}`);
-  return partition;
-}
-
 /** The role every member account has, in the partition the organization lives in. */
 export function memberRoleArn(partition: string, accountId: string, roleName: string): string {
   return `arn:${partition}:iam::${accountId}:role/${roleName}`;

@@ -1,6 +1,6 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { Injectable } from '@nestjs/common';
-import { AwsClientFactory, AwsSessionFactory } from '@palisade/aws';
+import { AwsClientFactory, AwsSessionFactory, partitionOf } from '@palisade/aws';
 import { type ScanRequested } from '@palisade/contracts';
 import {
   type AccountsSourceConfig,
@@ -15,13 +15,7 @@ import {
   toOuSnapshot,
   walkOrganization,
 } from '../organizations';
-import {
-  memberRoleArn,
-  ORGANIZATIONS_REGION,
-  partitionOfRoleArn,
-  roleChainTo,
-  sourceIdentityFor,
-} from './role-chain';
+import { memberRoleArn, ORGANIZATIONS_REGION, roleChainTo, sourceIdentityFor } from './role-chain';
 import { type ScanTargets } from './scan-targets';
 
 export interface ResolveInput {
@@ -55,7 +49,7 @@ export class TargetResolver {
     { tenantId, request, source, externalId }: ResolveInput,
     config: OrganizationSourceConfig,
   ): Promise<ScanTargets> {
-    const partition = partitionOfRoleArn(config.managementRoleArn);
+    const partition = partitionOf(config.managementRoleArn);
     const managementChain = roleChainTo(config.managementRoleArn, externalId, config.hubRoleArn);
     const session = await this.sessions.session({
       tenantId,

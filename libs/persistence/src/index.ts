@@ -85,4 +85,5 @@ export {
   type TestDatabaseOptions,
   type TestDatabaseServer,
 } from './testing/test-database';
+export { openTestDataSources, type TestDataSources } from './testing/test-data-sources';
 export { isTransientDatabaseError } from './errors/transient-database-error';

@@ -1,5 +1,5 @@
 import { Topics } from '@palisade/contracts';
-import { createDataSource, createTestDatabase, type TestDatabase } from '@palisade/persistence';
+import { openTestDataSources, type TestDataSources } from '@palisade/persistence';
 import { type DataSource } from 'typeorm';
 import { type HandlerRegistration } from '../core/handler-registration';
 import { uuidFor, waitFor } from '../testing/wait-for';
@@ -7,25 +7,16 @@ import { InProcessTransport } from './in-process-transport';
 import { PostgresDeadLetterStore } from './postgres-dead-letter-store';
 
 describe('PostgresDeadLetterStore (the in-process transport’s dead_letters table)', () => {
-  let db: TestDatabase;
+  let sources: TestDataSources;
   let service: DataSource;
   let owner: DataSource;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    service = await createDataSource({
-      url: db.serviceUrl,
-      role: 'service',
-      poolSize: 2,
-    }).initialize();
-    owner = await createDataSource({ url: db.ownerUrl, role: 'owner', poolSize: 2 }).initialize();
+    sources = await openTestDataSources();
+    ({ service, owner } = sources);
   });
 
-  afterAll(async () => {
-    await service?.destroy();
-    await owner?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => sources?.close());
 
   it('should append a poison message as the service role, readable only by the owner', async () => {
     const handled: string[] = [];

@@ -1,30 +1,20 @@
 import { type DataSource } from 'typeorm';
-import { createDataSource } from '../data-source/data-source-options';
 import { PersistenceErrorCode } from '../errors/persistence-error';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { openTestDataSources, type TestDataSources } from '../testing/test-data-sources';
 import { APP_ROLE } from './database-roles';
 import { assertServiceRole } from './service-role-check';
 
 describe('database roles', () => {
-  let db: TestDatabase;
+  let sources: TestDataSources;
   let service: DataSource;
   let owner: DataSource;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    service = await createDataSource({
-      url: db.serviceUrl,
-      role: 'service',
-      poolSize: 2,
-    }).initialize();
-    owner = await createDataSource({ url: db.ownerUrl, role: 'owner', poolSize: 2 }).initialize();
+    sources = await openTestDataSources();
+    ({ service, owner } = sources);
   });
 
-  afterAll(async () => {
-    await service?.destroy();
-    await owner?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => sources?.close());
 
   it('should connect the services as the app role: not superuser, no BYPASSRLS, not the owner of any table', async () => {
     const [me] = await service.query<

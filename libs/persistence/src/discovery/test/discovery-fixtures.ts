@@ -1,8 +1,7 @@
 // Integration-test support for the discovery tables (excluded from the build: `**/test/**`).
 import { randomUUID } from 'node:crypto';
 import { type DataSource } from 'typeorm';
-import { createDataSource } from '../../data-source/data-source-options';
-import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
+import { openTestDataSources, type TestDataSources } from '../../testing/test-data-sources';
 import { parseTenantId, type TenantId } from '../../tenancy/tenant-id';
 import { withTenant } from '../../tenancy/tenant-transaction';
 import { TenantEntity } from '../../tenancy/tenant.entity';
@@ -10,39 +9,16 @@ import { type DiscoveryWork, withDiscoveryRepositories } from '../discovery-repo
 import { type SourceDefinitionInput } from '../source-config';
 import { type SourceEntity } from '../source.entity';
 
-export interface DiscoveryTestContext {
-  db: TestDatabase;
-  /** As the service role (RLS applies): what the code under test uses. */
-  service: DataSource;
-  /** As the owner (sees every tenant): for assertions only. */
-  owner: DataSource;
+export interface DiscoveryTestContext extends TestDataSources {
   /** A unit of work on `service`. */
   run<T>(tenantId: TenantId, work: DiscoveryWork<T>): Promise<T>;
-  close(): Promise<void>;
 }
 
 export async function openDiscoveryTestContext(poolSize = 4): Promise<DiscoveryTestContext> {
-  const db = await createTestDatabase();
-  const service = await createDataSource({
-    url: db.serviceUrl,
-    role: 'service',
-    poolSize,
-  }).initialize();
-  const owner = await createDataSource({
-    url: db.ownerUrl,
-    role: 'owner',
-    poolSize: 2,
-  }).initialize();
+  const sources = await openTestDataSources(poolSize);
   return {
-    db,
-    service,
-    owner,
-    run: (tenantId, work) => withDiscoveryRepositories(service, tenantId, work),
-    close: async () => {
-      await service.destroy();
-      await owner.destroy();
-      await db.drop();
-    },
+    ...sources,
+    run: (tenantId, work) => withDiscoveryRepositories(sources.service, tenantId, work),
   };
 }
 

@@ -8,7 +8,7 @@ const allowed = {
   config: ['contracts'],
   messaging: ['contracts', 'config', 'observability', 'persistence'],
   aws: ['config', 'contracts'],
-  collectors: ['aws', 'config', 'contracts'],
+  collectors: ['aws', 'config', 'contracts', 'checks'],
   checks: ['contracts'],
   findings: ['contracts', 'checks'],
   persistence: ['contracts', 'config', 'observability'],

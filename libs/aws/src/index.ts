@@ -74,3 +74,4 @@ export {
   type AwsModuleOptions,
 } from './aws.module';
 export { awsOptionsFromConfig } from './aws-config';
+export { forEachBounded, mapBounded } from './bounded';

@@ -10,3 +10,4 @@ export * from './messages/scan-lifecycle';
 export * from './topics/topic-definition';
 export * from './topics/topics';
 export * from './topics/decode';
+export * from './check-settings';

@@ -5,4 +5,3 @@ export { DEFAULT_DISCOVERY_OPTIONS, type DiscoveryOptions } from './discovery-op
 export { FanOutService, type FanOutResult, UnknownSourceError } from './scans/fan-out.service';
 export { ScheduleFiringService } from './schedules/schedule-firing.service';
 export { sourceIdentityFor } from './scans/role-chain';
-export { forEachBounded, mapBounded } from './organizations/bounded';

@@ -1,6 +1,6 @@
 // Tags of every account (ListTagsForResource, bounded concurrency): scope filters match on them.
 import { ListTagsForResourceCommand, type Tag } from '@aws-sdk/client-organizations';
-import { forEachBounded } from './bounded';
+import { forEachBounded } from '@palisade/aws';
 import { type OrganizationsApi } from './organizations-api';
 import { type OrganizationAccount } from './organization-inventory';
 import { allPages } from './paginate';

@@ -6,7 +6,7 @@ import {
   ListDelegatedAdministratorsCommand,
   ListDelegatedServicesForAccountCommand,
 } from '@aws-sdk/client-organizations';
-import { mapBounded } from './bounded';
+import { mapBounded } from '@palisade/aws';
 import { type OrganizationsApi } from './organizations-api';
 import { type DelegatedAdministrator, type WalkIssue } from './organization-inventory';
 import { allPages } from './paginate';

@@ -9,7 +9,7 @@ import {
   type PolicyTargetSummary,
   type PolicyType,
 } from '@aws-sdk/client-organizations';
-import { mapBounded } from './bounded';
+import { mapBounded } from '@palisade/aws';
 import { type OrganizationsApi } from './organizations-api';
 import { type OrganizationPolicy, type WalkIssue } from './organization-inventory';
 import { allPages } from './paginate';

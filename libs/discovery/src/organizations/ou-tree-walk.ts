@@ -8,7 +8,7 @@ import {
   type OrganizationalUnit,
 } from '@aws-sdk/client-organizations';
 import { accountStateOf } from './account-state';
-import { forEachBounded } from './bounded';
+import { forEachBounded } from '@palisade/aws';
 import { type OrganizationsApi } from './organizations-api';
 import { type OrganizationAccount, type OrganizationUnit } from './organization-inventory';
 import { childOuPath, escapeOuName } from './ou-path';

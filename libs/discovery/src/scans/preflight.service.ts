@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AwsSessionFactory, classifyAwsError } from '@palisade/aws';
-import { mapBounded } from '../organizations/bounded';
+import { mapBounded } from '@palisade/aws';
 import { sourceIdentityFor } from './role-chain';
 import { type TargetAccount } from './scan-targets';
 

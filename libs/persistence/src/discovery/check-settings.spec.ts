@@ -14,6 +14,7 @@ describe('DEFAULT_CHECK_SETTINGS', () => {
       'iam.passwordMinLength': 14,
       'iam.passwordReusePrevention': 24,
       'ec2.adminPorts': [22, 3389],
+      'ec2.cifsPorts': [445, 139],
       'kms.rotationRequired': true,
     });
   });

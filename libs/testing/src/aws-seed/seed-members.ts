@@ -15,7 +15,7 @@ import {
   ROOT_PATH,
   type SeedAccountSpec,
 } from './organization-spec';
-import { forEachBounded } from '@palisade/discovery';
+import { forEachBounded } from '@palisade/aws';
 import { type SeededOrganization } from './seeded-organization';
 
 export function tagsOf(tags: Readonly<Record<string, string>> | undefined): Tag[] {

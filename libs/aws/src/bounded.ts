@@ -1,5 +1,5 @@
-// Bounded concurrency for the walk's fan-out (parents of one tree level, accounts' tags,
-// policies): at most `limit` calls in flight, so one walk stays inside Organizations' rate.
+// Bounded concurrency for fan-out over accounts, regions, resources and Organizations parents:
+// at most `limit` calls in flight, so one account or walk stays inside an API's rate.
 
 /**
  * Runs `fn` over `items` with at most `limit` running at once. On the first failure no new

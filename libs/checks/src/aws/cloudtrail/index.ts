@@ -1,0 +1,4 @@
+// The cloudtrail checks (one folder per check). The registry lists them in ALL_CHECKS.
+import { type Check } from '../../framework/check';
+
+export const cloudtrailChecks: readonly Check[] = [];

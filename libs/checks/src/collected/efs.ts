@@ -1,0 +1,3 @@
+// Collected data of efs: filled by the collectors of its service, read by its checks.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by its service's issue work
+export interface EfsRegional {}

@@ -1,0 +1,7 @@
+// The apigateway collectors and the IAM actions their operations need.
+import { type CollectorDefinition } from '../../framework/collector';
+import { type OperationActions } from '../../framework/operation-actions';
+
+export const apigatewayCollectors: readonly CollectorDefinition[] = [];
+
+export const apigatewayActions: OperationActions = {};

@@ -1,0 +1,7 @@
+// The cloudtrail collectors and the IAM actions their operations need.
+import { type CollectorDefinition } from '../../framework/collector';
+import { type OperationActions } from '../../framework/operation-actions';
+
+export const cloudtrailCollectors: readonly CollectorDefinition[] = [];
+
+export const cloudtrailActions: OperationActions = {};

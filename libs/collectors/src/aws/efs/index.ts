@@ -1,0 +1,7 @@
+// The efs collectors and the IAM actions their operations need.
+import { type CollectorDefinition } from '../../framework/collector';
+import { type OperationActions } from '../../framework/operation-actions';
+
+export const efsCollectors: readonly CollectorDefinition[] = [];
+
+export const efsActions: OperationActions = {};

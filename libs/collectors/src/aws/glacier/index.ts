@@ -1,0 +1,7 @@
+// The glacier collectors and the IAM actions their operations need.
+import { type CollectorDefinition } from '../../framework/collector';
+import { type OperationActions } from '../../framework/operation-actions';
+
+export const glacierCollectors: readonly CollectorDefinition[] = [];
+
+export const glacierActions: OperationActions = {};

@@ -1,0 +1,7 @@
+// The iam collectors and the IAM actions their operations need.
+import { type CollectorDefinition } from '../../framework/collector';
+import { type OperationActions } from '../../framework/operation-actions';
+
+export const iamCollectors: readonly CollectorDefinition[] = [];
+
+export const iamActions: OperationActions = {};

@@ -1,0 +1,7 @@
+// The organizations collectors and the IAM actions their operations need.
+import { type CollectorDefinition } from '../../framework/collector';
+import { type OperationActions } from '../../framework/operation-actions';
+
+export const organizationsCollectors: readonly CollectorDefinition[] = [];
+
+export const organizationsActions: OperationActions = {};

@@ -1,0 +1,7 @@
+// The secretsmanager collectors and the IAM actions their operations need.
+import { type CollectorDefinition } from '../../framework/collector';
+import { type OperationActions } from '../../framework/operation-actions';
+
+export const secretsmanagerCollectors: readonly CollectorDefinition[] = [];
+
+export const secretsmanagerActions: OperationActions = {};

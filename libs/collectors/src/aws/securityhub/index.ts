@@ -1,0 +1,7 @@
+// The securityhub collectors and the IAM actions their operations need.
+import { type CollectorDefinition } from '../../framework/collector';
+import { type OperationActions } from '../../framework/operation-actions';
+
+export const securityhubCollectors: readonly CollectorDefinition[] = [];
+
+export const securityhubActions: OperationActions = {};

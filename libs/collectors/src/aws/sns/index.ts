@@ -1,0 +1,7 @@
+// The sns collectors and the IAM actions their operations need.
+import { type CollectorDefinition } from '../../framework/collector';
+import { type OperationActions } from '../../framework/operation-actions';
+
+export const snsCollectors: readonly CollectorDefinition[] = [];
+
+export const snsActions: OperationActions = {};

@@ -29,7 +29,20 @@ export interface Vpc {
   tags: Record<string, string>;
 }
 
+export interface FlowLog {
+  flowLogId: string;
+  /** The VPC, subnet or network interface it logs. */
+  resourceId: string;
+  /** ALL | ACCEPT | REJECT */
+  trafficType: string;
+  /** ACTIVE when delivering. */
+  flowLogStatus: string;
+  deliverLogsStatus?: string;
+  logDestinationType?: string;
+}
+
 export interface Ec2Regional {
   'ec2.instances': Ec2Instance[];
   'ec2.vpcs': Vpc[];
+  'ec2.flowLogs': FlowLog[];
 }

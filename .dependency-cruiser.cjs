@@ -1,6 +1,7 @@
 // The dependency rules of docs/architecture.md, enforced in `npm run lint`.
-// Test files (*.spec.ts, *.int-spec.ts, *.e2e-spec.ts) may also use libs/testing.
-const TEST_FILE = '\\.(spec|int-spec|e2e-spec)\\.ts$';
+// Test files (*.spec.ts, *.int-spec.ts, *.e2e-spec.ts) and test support (a lib's `test/` folder,
+// never built) may also use libs/testing.
+const TEST_FILE = '(\\.(spec|int-spec|e2e-spec)\\.ts$|/test/)';
 
 // What each lib may import (besides itself and node_modules). libs/testing may import anything.
 const allowed = {

@@ -51,5 +51,6 @@ export { apiConfigSchema, type ApiConfig } from './schemas/api-config.schema';
 export { discoveryConfigSchema, type DiscoveryConfig } from './schemas/discovery-config.schema';
 export { normaliserConfigSchema, type NormaliserConfig } from './schemas/normaliser-config.schema';
 export { scannerConfigSchema, type ScannerConfig } from './schemas/scanner-config.schema';
+export { scannerFragment, type ScannerTuning } from './fragments/scanner.fragment';
 export { serviceBaseFragments, type ServiceBaseConfig } from './schemas/service-base';
 export { migrateConfigSchema, type MigrateConfig } from './schemas/migrate-config.schema';

@@ -1,5 +1,6 @@
 // IAM policy documents as checks read them: statements normalised to arrays, wildcard action
 // matching, and who a statement's principal admits. Pure; shared by every policy-reading check.
+import { type Outcome, failed, ok } from './outcome';
 
 export interface PolicyStatement {
   sid?: string;
@@ -93,57 +94,126 @@ export function actionsCover(patterns: readonly string[], action: string): boole
   return patterns.some((p) => wildcardMatch(p, action));
 }
 
-/** `"*"` or `{"AWS": "*"}` (or an `AWS` list containing `*`): anyone. */
+/**
+ * `"*"` or `{"AWS": "*"}` (or an `AWS` list containing `*`): anyone. An AWS principal ARN whose
+ * account is a wildcard (`arn:aws:iam::*:root`, as some services and emulators write `*`) also
+ * admits every account.
+ */
 export function principalIsEveryone(principal: PolicyStatement['principal']): boolean {
   if (principal === undefined) return false;
   if (principal === '*') return true;
-  return (principal.AWS ?? []).includes('*');
+  return (principal.AWS ?? []).some((p) => p === '*' || /^arn:[^:]*:iam::\*:/.test(p));
 }
 
-/** Condition keys that tie a statement to known accounts, organizations, networks or sources. */
-const RESTRICTING_CONDITION_KEYS = [
+/** Condition keys whose values name one account (a wildcard in the value leaves it open). */
+const ACCOUNT_KEYS = [
   'aws:sourceaccount',
-  'aws:sourcearn',
   'aws:sourceowner',
-  'aws:sourcevpc',
-  'aws:sourcevpce',
-  'aws:sourceip',
   'aws:principalaccount',
-  'aws:principalarn',
+  'kms:calleraccount',
+];
+/** Keys whose values name one organization, network or principal id (no wildcard allowed). */
+const LITERAL_KEYS = [
   'aws:principalorgid',
-  'aws:principalorgpaths',
   'aws:resourceorgid',
   'aws:sourceorgid',
-  'aws:sourceorgpaths',
-  'aws:userid',
-  'aws:username',
-  'kms:calleraccount',
-  'kms:viaservice',
-  'sns:endpoint',
-  'lambda:functionurlauthtype',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
 ];
+/** Keys whose values are organization paths (`o-xxxx/r-xxxx/...`): the org id must be literal. */
+const ORG_PATH_KEYS = ['aws:principalorgpaths', 'aws:sourceorgpaths'];
+/** Keys whose values are ARNs: the ARN's account (or, for S3's account-less ARNs, all of it). */
+const ARN_KEYS = ['aws:sourcearn', 'aws:principalarn', 'aws:sourcevpcarn'];
 
-/** Whether a statement's condition restricts who can use it (so `Principal: *` is not public). */
+const hasWildcard = (v: string) => v.includes('*') || v.includes('?');
+
+/**
+ * Whether one condition value ties the statement to known callers. Keys that do not name an
+ * account, organization, network or source (`aws:username`, `kms:viaservice`,
+ * `lambda:functionurlauthtype`: any account can match them) never restrict.
+ */
+function valueRestricts(key: string, value: string): boolean {
+  if (value === '' || /^[*?]+$/.test(value)) return false;
+  if (ACCOUNT_KEYS.includes(key) || LITERAL_KEYS.includes(key)) return !hasWildcard(value);
+  if (ORG_PATH_KEYS.includes(key)) return !hasWildcard(value.split('/')[0] ?? '');
+  if (ARN_KEYS.includes(key)) {
+    const parts = value.split(':');
+    if (parts.length < 6) return false;
+    const account = parts[4] ?? '';
+    return account === '' ? !hasWildcard(value) : !hasWildcard(account);
+  }
+  if (key === 'aws:sourceip') return !/\/0$/.test(value.trim());
+  if (key === 'aws:userid') return !hasWildcard(value.split(':')[0] ?? '');
+  if (key === 'sns:endpoint') return true;
+  return false;
+}
+
+/**
+ * Whether a statement's condition restricts who can use it (so `Principal: *` is not public):
+ * some key naming known accounts, organizations, networks or sources, compared with a positive
+ * operator (`StringEquals`, `ArnLike`, `IpAddress`, ...) against values that all restrict.
+ * Negated operators (`StringNotEquals`, `NotIpAddress`, ...), `Null`, `ForAllValues:` (true when
+ * the key is absent) and `...IfExists` (true when the key is absent) never restrict.
+ */
 export function conditionRestricts(condition: PolicyStatement['condition']): boolean {
   for (const [operator, entries] of Object.entries(condition)) {
     const op = operator.toLowerCase();
-    if (op.startsWith('forallvalues:')) continue;
+    if (op.startsWith('forallvalues:') || op.endsWith('ifexists')) continue;
+    const base = op.replace(/^foranyvalue:/, '');
+    if (base.includes('not') || base === 'null') continue;
     for (const [key, values] of Object.entries(entries)) {
       const k = key.toLowerCase();
-      if (!RESTRICTING_CONDITION_KEYS.includes(k)) continue;
-      if (values.some((v) => v === '*' || v === '')) continue;
-      if (k === 'aws:sourceip' && values.some((v) => v === '0.0.0.0/0' || v === '::/0')) continue;
-      if (op.includes('notequals') || op.includes('notlike') || op === 'null') continue;
-      return true;
+      if (values.length > 0 && values.every((v) => valueRestricts(k, v))) return true;
     }
   }
   return false;
 }
 
-/** Allow statements that grant anyone access with no restricting condition. */
+/**
+ * Allow statements that grant anyone access with no restricting condition: `Principal` `*` (or
+ * AWS `*`), or a `NotPrincipal` (an Allow with NotPrincipal admits everyone not listed).
+ */
 export function publicAllowStatements(policy: PolicyDocument): PolicyStatement[] {
   return policy.statements.filter(
     (s) =>
-      s.effect === 'Allow' && principalIsEveryone(s.principal) && !conditionRestricts(s.condition),
+      s.effect === 'Allow' &&
+      (principalIsEveryone(s.principal) || s.notPrincipal !== undefined) &&
+      !conditionRestricts(s.condition),
   );
+}
+
+/** A policy document, or `INVALID_POLICY` when the text is not one (an ERROR, never a PASS). */
+export function readPolicy(doc: string | object): Outcome<PolicyDocument> {
+  try {
+    return ok(parsePolicy(doc));
+  } catch (err) {
+    return failed('INVALID_POLICY', err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** Statements as small evidence: sid, effect, principal and what they cover. */
+export function statementEvidence(
+  statements: readonly PolicyStatement[],
+): Record<string, unknown>[] {
+  return statements.map((s) => ({
+    ...(s.sid !== undefined ? { sid: s.sid } : {}),
+    effect: s.effect,
+    principal: s.principal ?? null,
+    ...(s.notPrincipal !== undefined ? { notPrincipal: s.notPrincipal } : {}),
+    ...(s.action.length > 0 ? { action: s.action } : {}),
+    ...(s.notAction.length > 0 ? { notAction: s.notAction } : {}),
+    ...(s.resource.length > 0 ? { resource: s.resource } : {}),
+    ...(Object.keys(s.condition).length > 0 ? { condition: s.condition } : {}),
+  }));
+}
+
+/** What statements grant, for messages: their actions, and "every action except …" for NotAction. */
+export function grantedActions(statements: readonly PolicyStatement[]): string[] {
+  return [
+    ...new Set(
+      statements.flatMap((s) =>
+        s.notAction.length > 0 ? [`every action except ${s.notAction.join(', ')}`] : s.action,
+      ),
+    ),
+  ];
 }

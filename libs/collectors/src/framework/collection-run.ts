@@ -58,10 +58,11 @@ export class CollectionAborted extends Error {
   }
 }
 
-function countingPlugin(
+/** Counts every attempt of a client's calls (retries included), after the retry middleware. */
+export function countingPlugin<I extends object = object, O extends object = object>(
   onAttempt: (service: string) => void,
   service: string,
-): Pluggable<object, object> {
+): Pluggable<I, O> {
   const options: FinalizeRequestHandlerOptions & AbsoluteLocation = {
     step: 'finalizeRequest',
     name: 'palisadeCountCalls',

@@ -1,6 +1,7 @@
 import { defineConfigSchema, type ConfigOf } from '../config-schema';
 import { awsFragment } from '../fragments/aws.fragment';
 import { kafkaBrokersRule, kafkaFragment } from '../fragments/kafka.fragment';
+import { scannerFragment } from '../fragments/scanner.fragment';
 import { transportFragment } from '../fragments/transport.fragment';
 import { serviceBaseFragments } from './service-base';
 
@@ -11,6 +12,7 @@ export const scannerConfigSchema = defineConfigSchema(
     transport: transportFragment(),
     kafka: kafkaFragment({ clientId: 'palisade-scanner' }),
     aws: awsFragment(),
+    scanner: scannerFragment(),
   },
   [kafkaBrokersRule],
 );

@@ -89,6 +89,13 @@ describe('@MessageHandler discovery', () => {
     });
   });
 
+  it('should take a handler concurrency from the module options when they name its topic', async () => {
+    const found = await explore({ concurrency: { [Topics.scanJobs.name]: 9 } });
+    const concurrencyOf = (name: string) => found.find((r) => r.name === name)?.concurrency;
+    expect(concurrencyOf('ScannerHandlers.run')).toBe(9);
+    expect(concurrencyOf('ScannerHandlers.cancel')).toBe(1);
+  });
+
   it('should give a broadcast topic one group per process instance', async () => {
     const [a, b] = await Promise.all([explore(), explore()]);
     const groupA = a.find((r) => r.topic === Topics.scanControl)?.group;

@@ -51,7 +51,7 @@ export class MessagingExplorer {
     name: string,
     names: TopicNames,
   ): HandlerRegistration {
-    const concurrency = options.concurrency ?? 1;
+    const concurrency = this.options.concurrency?.[topic.name] ?? options.concurrency ?? 1;
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       throw new MessagingConfigError(`${name}: concurrency must be a positive integer`);
     }

@@ -55,6 +55,11 @@ export interface MessagingModuleOptions {
   readonly retry?: RetryOptions;
   /** How long a graceful stop waits for in-flight handlers. Default 30 s. */
   readonly shutdownTimeoutMs?: number;
+  /**
+   * Messages in flight per handler, by (unprefixed) topic name: deployment tuning that
+   * overrides the `concurrency` a `@MessageHandler` declares (e.g. the scanner's job slots).
+   */
+  readonly concurrency?: Readonly<Record<string, number>>;
   /** Start the consumers of discovered handlers at application bootstrap. Default true. */
   readonly consume?: boolean;
   readonly inProcess?: InProcessOptions;

@@ -155,6 +155,20 @@ describe('HealthRegistry', () => {
     expect(health.isShuttingDown).toBe(true);
   });
 
+  it('should tell shutdown listeners once, when shutdown begins, and at once if it has begun', () => {
+    const early = jest.fn();
+    const unsubscribed = jest.fn();
+    health.onShuttingDown(early);
+    health.onShuttingDown(unsubscribed)();
+    health.markShuttingDown();
+    health.markShuttingDown();
+    const late = jest.fn();
+    health.onShuttingDown(late);
+    expect(early).toHaveBeenCalledTimes(1);
+    expect(unsubscribed).not.toHaveBeenCalled();
+    expect(late).toHaveBeenCalledTimes(1);
+  });
+
   it('should refuse a second check with the same name', () => {
     health.register('kafka', () => Promise.resolve());
 

@@ -34,6 +34,7 @@ const MAX_ERROR_LENGTH = 300;
 export class HealthRegistry implements OnModuleDestroy {
   private readonly checks = new Map<string, ReadinessCheck>();
   private shuttingDown = false;
+  private readonly shutdownListeners = new Set<() => void>();
 
   constructor(private readonly options: HealthRegistryOptions) {}
 
@@ -55,7 +56,22 @@ export class HealthRegistry implements OnModuleDestroy {
   }
 
   markShuttingDown(): void {
+    if (this.shuttingDown) return;
     this.shuttingDown = true;
+    for (const listener of this.shutdownListeners) listener();
+  }
+
+  /**
+   * Called once when shutdown begins (the signal, before Nest closes any module), so long work
+   * can start handing itself back while consumers drain. Returns a function that unsubscribes.
+   */
+  onShuttingDown(listener: () => void): () => void {
+    if (this.shuttingDown) {
+      listener();
+      return () => undefined;
+    }
+    this.shutdownListeners.add(listener);
+    return () => this.shutdownListeners.delete(listener);
   }
 
   async readiness(): Promise<ReadinessReport> {

@@ -77,7 +77,7 @@ describe('identifyRequest', () => {
     ['GET', '/bucket?policyStatus', 'GetBucketPolicyStatus'],
     ['PUT', '/bucket', 'CreateBucket'],
     ['GET', '/bucket/some/key', 'GetObject'],
-    ['GET', '/v20180820/configuration/publicAccessBlock', 'GetPublicAccessBlock'],
+    ['GET', '/v20180820/configuration/publicAccessBlock', 'GetAccountPublicAccessBlock'],
   ])('names S3 %s %s as %s', (method, url, operation) => {
     const r = identifyRequest(line({ service: 's3', method, url }));
     expect(r).toMatchObject({ operation, protocol: 'rest-xml' });

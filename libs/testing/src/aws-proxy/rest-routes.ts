@@ -52,6 +52,90 @@ const REST_JSON_ROUTES: Readonly<Record<string, readonly Route[]>> = {
     r('POST', /^\/finding$/, 'ListFindings'),
     r('POST', /^\/findingv2$/, 'ListFindingsV2'),
   ],
+  elasticfilesystem: [
+    r('GET', /^\/2015-02-01\/file-systems$/, 'DescribeFileSystems'),
+    r('POST', /^\/2015-02-01\/file-systems$/, 'CreateFileSystem'),
+    r('PUT', /^\/2015-02-01\/file-systems\/[^/]+$/, 'UpdateFileSystem'),
+    r('DELETE', /^\/2015-02-01\/file-systems\/[^/]+$/, 'DeleteFileSystem'),
+    r('GET', /^\/2015-02-01\/file-systems\/[^/]+\/policy$/, 'DescribeFileSystemPolicy'),
+    r('GET', /^\/2015-02-01\/file-systems\/[^/]+\/backup-policy$/, 'DescribeBackupPolicy'),
+    r('GET', /^\/2015-02-01\/mount-targets$/, 'DescribeMountTargets'),
+    r('GET', /^\/2015-02-01\/access-points$/, 'DescribeAccessPoints'),
+    r('GET', /^\/2015-02-01\/resource-tags\/[^/]+$/, 'ListTagsForResource'),
+  ],
+  macie2: [
+    r('GET', /^\/macie$/, 'GetMacieSession'),
+    r('POST', /^\/macie$/, 'EnableMacie'),
+    r('PATCH', /^\/macie$/, 'UpdateMacieSession'),
+    r('DELETE', /^\/macie$/, 'DisableMacie'),
+    r('GET', /^\/administrator$/, 'GetAdministratorAccount'),
+    r('POST', /^\/jobs\/list$/, 'ListClassificationJobs'),
+    r('GET', /^\/automated-discovery\/configuration$/, 'GetAutomatedDiscoveryConfiguration'),
+  ],
+  cloudfront: [
+    r('GET', /^\/2020-05-31\/distribution$/, 'ListDistributions'),
+    r('POST', /^\/2020-05-31\/distribution$/, 'CreateDistribution'),
+    r('GET', /^\/2020-05-31\/distribution\/[^/]+$/, 'GetDistribution'),
+    r('DELETE', /^\/2020-05-31\/distribution\/[^/]+$/, 'DeleteDistribution'),
+    r('GET', /^\/2020-05-31\/distribution\/[^/]+\/config$/, 'GetDistributionConfig'),
+    r('PUT', /^\/2020-05-31\/distribution\/[^/]+\/config$/, 'UpdateDistribution'),
+  ],
+  // API Gateway v1 (`/restapis`) and v2 (`/v2/apis`) both sign as `apigateway`.
+  apigateway: [
+    r('GET', /^\/restapis$/, 'GetRestApis'),
+    r('POST', /^\/restapis$/, 'CreateRestApi'),
+    r('GET', /^\/restapis\/[^/]+\/stages$/, 'GetStages'),
+    r('POST', /^\/restapis\/[^/]+\/stages$/, 'CreateStage'),
+    r('PATCH', /^\/restapis\/[^/]+\/stages\/[^/]+$/, 'UpdateStage'),
+    r('GET', /^\/restapis\/[^/]+\/resources$/, 'GetResources'),
+    r('PUT', /^\/restapis\/[^/]+\/resources\/[^/]+\/methods\/[^/]+$/, 'PutMethod'),
+    r(
+      'PUT',
+      /^\/restapis\/[^/]+\/resources\/[^/]+\/methods\/[^/]+\/integration$/,
+      'PutIntegration',
+    ),
+    r('POST', /^\/restapis\/[^/]+\/deployments$/, 'CreateDeployment'),
+    r('GET', /^\/v2\/apis$/, 'GetApis'),
+    r('POST', /^\/v2\/apis$/, 'CreateApi'),
+    r('GET', /^\/v2\/apis\/[^/]+\/stages$/, 'GetStages'),
+    r('POST', /^\/v2\/apis\/[^/]+\/stages$/, 'CreateStage'),
+  ],
+  // AWS Account Management: every operation is `POST /<camelCaseOperation>`.
+  account: [
+    r('POST', /^\/getContactInformation$/, 'GetContactInformation'),
+    r('POST', /^\/putContactInformation$/, 'PutContactInformation'),
+    r('POST', /^\/getAlternateContact$/, 'GetAlternateContact'),
+    r('POST', /^\/putAlternateContact$/, 'PutAlternateContact'),
+    r('POST', /^\/deleteAlternateContact$/, 'DeleteAlternateContact'),
+    r('POST', /^\/getAccountInformation$/, 'GetAccountInformation'),
+    r('POST', /^\/getPrimaryEmail$/, 'GetPrimaryEmail'),
+    r('POST', /^\/getRegionOptStatus$/, 'GetRegionOptStatus'),
+    r('POST', /^\/listRegions$/, 'ListRegions'),
+  ],
+  lambda: [
+    r('GET', /^\/2015-03-31\/functions\/?$/, 'ListFunctions'),
+    r('POST', /^\/2015-03-31\/functions\/?$/, 'CreateFunction'),
+    r('GET', /^\/2015-03-31\/functions\/[^/]+$/, 'GetFunction'),
+    r('DELETE', /^\/2015-03-31\/functions\/[^/]+$/, 'DeleteFunction'),
+    r('GET', /^\/2015-03-31\/functions\/[^/]+\/policy$/, 'GetPolicy'),
+    r('POST', /^\/2015-03-31\/functions\/[^/]+\/policy$/, 'AddPermission'),
+    r('DELETE', /^\/2015-03-31\/functions\/[^/]+\/policy\/[^/]+$/, 'RemovePermission'),
+    r('GET', /^\/2021-10-31\/functions\/[^/]+\/url$/, 'GetFunctionUrlConfig'),
+    r('POST', /^\/2021-10-31\/functions\/[^/]+\/url$/, 'CreateFunctionUrlConfig'),
+    r('PUT', /^\/2021-10-31\/functions\/[^/]+\/url$/, 'UpdateFunctionUrlConfig'),
+    r('DELETE', /^\/2021-10-31\/functions\/[^/]+\/url$/, 'DeleteFunctionUrlConfig'),
+    r('GET', /^\/2021-10-31\/functions\/[^/]+\/urls$/, 'ListFunctionUrlConfigs'),
+  ],
+  // Glacier's paths name the account (`-` = the caller's).
+  glacier: [
+    r('GET', /^\/[^/]+\/vaults$/, 'ListVaults'),
+    r('PUT', /^\/[^/]+\/vaults\/[^/]+$/, 'CreateVault'),
+    r('GET', /^\/[^/]+\/vaults\/[^/]+$/, 'DescribeVault'),
+    r('DELETE', /^\/[^/]+\/vaults\/[^/]+$/, 'DeleteVault'),
+    r('GET', /^\/[^/]+\/vaults\/[^/]+\/access-policy$/, 'GetVaultAccessPolicy'),
+    r('PUT', /^\/[^/]+\/vaults\/[^/]+\/access-policy$/, 'SetVaultAccessPolicy'),
+    r('DELETE', /^\/[^/]+\/vaults\/[^/]+\/access-policy$/, 'DeleteVaultAccessPolicy'),
+  ],
   securityhub: [
     r('GET', /^\/accounts$/, 'DescribeHub'),
     r('POST', /^\/accounts$/, 'EnableSecurityHub'),
@@ -84,9 +168,10 @@ const S3_VERB: Readonly<Record<string, string>> = { GET: 'Get', PUT: 'Put', DELE
 
 function s3Operation(method: string, path: string, query: URLSearchParams): string | undefined {
   if (path.startsWith('/v20180820/')) {
-    // S3 Control (account id in the host name); only the account-level public access block.
+    // S3 Control (account id in the host name); only the account-level public access block,
+    // named as its IAM action (the bucket-level operation shares the SDK name).
     if (path === '/v20180820/configuration/publicAccessBlock' && S3_VERB[method]) {
-      return `${S3_VERB[method]}PublicAccessBlock`;
+      return `${S3_VERB[method]}AccountPublicAccessBlock`;
     }
     return undefined;
   }

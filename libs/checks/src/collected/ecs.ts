@@ -1,3 +1,18 @@
-// Collected data of ecs: filled by the collectors of its service, read by its checks.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by its service's issue work
-export interface EcsRegional {}
+// Collected data of Amazon ECS, per account × region.
+
+export interface EcsCluster {
+  name: string;
+  arn: string;
+  /** ACTIVE, PROVISIONING, DEPROVISIONING, FAILED or INACTIVE. */
+  status: string;
+  runningTasksCount: number;
+  pendingTasksCount: number;
+  activeServicesCount: number;
+  registeredContainerInstancesCount: number;
+  tags: Record<string, string>;
+}
+
+export interface EcsRegional {
+  /** Every cluster of the region (`ListClusters` + `DescribeClusters`). */
+  'ecs.clusters': EcsCluster[];
+}

@@ -1,3 +1,18 @@
-// Collected data of efs: filled by the collectors of its service, read by its checks.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by its service's issue work
-export interface EfsRegional {}
+// Collected data of EFS, per account × region.
+
+export interface EfsFileSystem {
+  fileSystemId: string;
+  arn: string;
+  /** The `Name` tag, when set. */
+  name?: string;
+  /** Encryption at rest (fixed when the file system is created). */
+  encrypted: boolean;
+  /** The KMS key of an encrypted file system. */
+  kmsKeyId?: string;
+  /** creating | available | updating | deleting | deleted | error */
+  lifeCycleState: string;
+}
+
+export interface EfsRegional {
+  'efs.fileSystems': EfsFileSystem[];
+}

@@ -1,3 +1,18 @@
-// Collected data of macie: filled by the collectors of its service, read by its checks.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by its service's issue work
-export interface MacieRegional {}
+// Collected data of Amazon Macie, per account × region.
+
+export interface MacieStatus {
+  /**
+   * `ENABLED` or `PAUSED` (suspended) as `GetMacieSession` reports it, or `DISABLED` when Macie
+   * was never enabled (or was disabled) in the region: AWS answers that with an error.
+   * `UNKNOWN` when an answer carried no status.
+   */
+  status: string;
+  createdAt?: string;
+  updatedAt?: string;
+  /** How often updated findings are published (`FIFTEEN_MINUTES`, `ONE_HOUR`, `SIX_HOURS`). */
+  findingPublishingFrequency?: string;
+}
+
+export interface MacieRegional {
+  'macie.status': MacieStatus;
+}

@@ -11,6 +11,9 @@ export interface RdsInstance {
   multiAz: boolean;
   /** Set when the instance is a member of an Aurora / Multi-AZ DB cluster. */
   clusterId?: string;
+  engineVersion?: string;
+  /** The KMS key of encrypted storage. */
+  kmsKeyId?: string;
 }
 
 export interface RdsCluster {
@@ -19,6 +22,9 @@ export interface RdsCluster {
   engine: string;
   storageEncrypted: boolean;
   multiAz: boolean;
+  engineVersion?: string;
+  /** The KMS key of encrypted storage. */
+  kmsKeyId?: string;
 }
 
 export interface RdsRegional {

@@ -13,7 +13,10 @@ export interface PublicAccessBlock {
 export interface S3BucketDetails {
   name: string;
   arn: string;
-  /** The bucket's region (`GetBucketLocation`, `us-east-1` for an empty constraint). */
+  /**
+   * The bucket's region (`GetBucketLocation`, `us-east-1` for an empty constraint), or
+   * `unknown` when the location could not be read (every setting is then that error).
+   */
   region: string;
   creationDate?: string;
   /** The bucket policy document (JSON text), or null when the bucket has none. */

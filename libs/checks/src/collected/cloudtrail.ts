@@ -24,6 +24,8 @@ export interface TrailEventSelectors {
     readWriteType: string;
     includeManagementEvents: boolean;
     dataResources: DataResourceSelector[];
+    /** Management event sources left out (e.g. `kms.amazonaws.com`), when any. */
+    excludeManagementEventSources?: string[];
   }[];
   advanced: { name?: string; fieldSelectors: AdvancedFieldSelector[] }[];
 }
@@ -35,6 +37,9 @@ export interface Trail {
   isMultiRegion: boolean;
   isOrganizationTrail: boolean;
   s3BucketName?: string;
+  s3KeyPrefix?: string;
+  /** Whether global service events (IAM, STS, CloudFront) are delivered. */
+  includeGlobalServiceEvents?: boolean;
   kmsKeyId?: string;
   logFileValidationEnabled: boolean;
   /** The CloudWatch Logs log group ARN the trail delivers to, if any. */

@@ -18,6 +18,12 @@ export interface KmsKey {
   rotationEnabled: Outcome<boolean> | null;
   /** The `default` key policy (JSON text). */
   policy: Outcome<string>;
+  /**
+   * Set when `DescribeKey` failed (often a key policy that does not trust the account): then
+   * keyManager, keyState, keySpec, keyUsage and origin are `UNKNOWN` and rotationEnabled is
+   * this same error.
+   */
+  describeError?: { code: string; message: string };
 }
 
 export interface KmsRegional {

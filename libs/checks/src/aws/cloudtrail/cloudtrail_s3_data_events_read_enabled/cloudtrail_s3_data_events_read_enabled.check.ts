@@ -1,0 +1,7 @@
+import { defineCheck } from '../../../framework/check';
+import { s3DataEventResults } from '../s3-data-events';
+import { metadata } from './cloudtrail_s3_data_events_read_enabled.metadata';
+
+export const cloudtrailS3DataEventsReadEnabled = defineCheck(metadata, (collected, ctx) =>
+  s3DataEventResults(metadata, 'read', collected, ctx),
+);

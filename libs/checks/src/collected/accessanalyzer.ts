@@ -1,3 +1,17 @@
-// Collected data of accessanalyzer: filled by the collectors of its service, read by its checks.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by its service's issue work
-export interface AccessAnalyzerRegional {}
+// Collected data of IAM Access Analyzer, per account × region.
+
+/** An analyzer (`ListAnalyzers`). */
+export interface AccessAnalyzer {
+  name: string;
+  arn: string;
+  /** ACCOUNT | ORGANIZATION (external access) or the unused / internal access types. */
+  type: string;
+  /** ACTIVE | CREATING | DISABLED | FAILED */
+  status: string;
+  statusReason?: string;
+}
+
+export interface AccessAnalyzerRegional {
+  /** Every analyzer of the region, of every type. */
+  'accessanalyzer.analyzers': AccessAnalyzer[];
+}

@@ -1,3 +1,14 @@
-// Collected data of securityhub: filled by the collectors of its service, read by its checks.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by its service's issue work
-export interface SecurityHubRegional {}
+// Collected data of Security Hub, per account × region.
+
+/** The Security Hub hub of a region (`DescribeHub`). */
+export interface SecurityHubHub {
+  hubArn: string;
+  /** When Security Hub was enabled (ISO 8601). */
+  subscribedAt?: string;
+  autoEnableControls?: boolean;
+}
+
+export interface SecurityHubRegional {
+  /** The hub, or null when the account is not subscribed to Security Hub in the region. */
+  'securityhub.hub': SecurityHubHub | null;
+}

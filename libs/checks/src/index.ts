@@ -11,5 +11,7 @@ export * from './framework/policy';
 export * from './framework/runner';
 export * from './frameworks/framework-definition';
 export { CIS_AWS_FOUNDATIONS_V7 } from './frameworks/cis-aws-foundations-v7.0.0';
+export { PALISADE_SECURITY_COVERAGE_V1 } from './frameworks/palisade-security-coverage-v1';
 export { ALL_CHECKS, FRAMEWORKS, selectChecks, type CheckSelection } from './registry';
 export * from './framework/check-kit';
+export { renderChecksDoc } from './docs/checks-doc';

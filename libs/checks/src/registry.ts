@@ -2,9 +2,11 @@
 // service's index; the registry test enforces names, metadata, specs and framework coverage.
 import { type Check } from './framework/check';
 import { CIS_AWS_FOUNDATIONS_V7 } from './frameworks/cis-aws-foundations-v7.0.0';
+import { PALISADE_SECURITY_COVERAGE_V1 } from './frameworks/palisade-security-coverage-v1';
 import { type FrameworkDefinition } from './frameworks/framework-definition';
 import { accountChecks } from './aws/account';
 import { iamChecks } from './aws/iam';
+import { inspector2Checks } from './aws/inspector2';
 import { organizationsChecks } from './aws/organizations';
 import { s3Checks } from './aws/s3';
 import { rdsChecks } from './aws/rds';
@@ -31,6 +33,7 @@ import { eventbridgeChecks } from './aws/eventbridge';
 export const ALL_CHECKS: readonly Check[] = [
   ...accountChecks,
   ...iamChecks,
+  ...inspector2Checks,
   ...organizationsChecks,
   ...s3Checks,
   ...rdsChecks,
@@ -55,7 +58,10 @@ export const ALL_CHECKS: readonly Check[] = [
   ...eventbridgeChecks,
 ];
 
-export const FRAMEWORKS: readonly FrameworkDefinition[] = [CIS_AWS_FOUNDATIONS_V7];
+export const FRAMEWORKS: readonly FrameworkDefinition[] = [
+  CIS_AWS_FOUNDATIONS_V7,
+  PALISADE_SECURITY_COVERAGE_V1,
+];
 
 export interface CheckSelection {
   readonly selected: Check[];

@@ -6,3 +6,5 @@ export * from './framework/operation-actions';
 export * from './framework/collection-run';
 export { awsErrorName, hasAwsCode } from './framework/aws-error';
 export { ALL_COLLECTORS, OPERATION_ACTIONS, collectorCatalogue } from './catalogue';
+export * from './inspector2';
+export * from './iam-policy';

@@ -14,6 +14,7 @@ import { type EcsRegional } from './ecs';
 import { type EfsRegional } from './efs';
 import { FRONT_END_GLOBAL_KEYS, type FrontEndGlobal, type FrontEndRegional } from './front-ends';
 import { IAM_GLOBAL_KEYS, type IamGlobal } from './iam';
+import { type Inspector2Regional } from './inspector2';
 import { type KmsRegional } from './kms';
 import { type LambdaRegional } from './lambda';
 import { type MacieRegional } from './macie';
@@ -38,6 +39,7 @@ export interface RegionalCollected
     EcsRegional,
     EfsRegional,
     FrontEndRegional,
+    Inspector2Regional,
     KmsRegional,
     LambdaRegional,
     MacieRegional,
@@ -80,6 +82,7 @@ export type * from './ecs';
 export type * from './efs';
 export * from './front-ends';
 export * from './iam';
+export type * from './inspector2';
 export type * from './kms';
 export type * from './lambda';
 export type * from './macie';

@@ -50,6 +50,7 @@ esac
 
 if [ $# -eq 0 ]; then
   stage lint npm run -s lint
+  stage cfn-lint bash scripts/tools/cfn-lint.sh
   stage typecheck npm run -s typecheck
 fi
 stage unit jest_tier unit "$@"

@@ -1,3 +1,18 @@
-// @palisade/scanner: the scanner service's features: the job consumer, collectors and checks per account × region, Inspector2 (issue: Scanner fleet and checks).
-// Nothing is exported yet: the lib is built by its issue.
-export {};
+// @palisade/scanner: the scanner service's features: the job consumer (fair share between
+// tenants, cancellation, hand-back on shutdown), the job runner (role chain, regions,
+// collectors, checks, Inspector2, result batches and the final job event).
+export { ScannerFeatureModule, scannerOptionsFromConfig } from './scanner.module';
+export { SCANNER_OPTIONS, type ScannerOptions } from './scanner-options';
+export {
+  JobRunner,
+  JobHandedBack,
+  type InspectorPuller,
+  type InspectorSummary,
+  type JobRunnerDeps,
+  type JobRunnerTuning,
+  type StopReason,
+} from './job-runner';
+export { InspectorStep } from './inspector-step';
+export { FairJobScheduler } from './fair-scheduler';
+export { Cancellations } from './cancellations';
+export { ResultBatcher, MAX_BATCH_BYTES } from './result-batcher';

@@ -5,3 +5,5 @@ export * from './process/describe-service-process';
 export * from './nest/config-refusal';
 export * from './deps/deps-env';
 export * from './collectors/collector-harness';
+export * from './messaging/capturing-publisher';
+export * from './scanner/scanner-harness';

@@ -60,6 +60,8 @@ export const ALL_COLLECTORS: readonly CollectorDefinition[] = [
 /** Calls made outside collectors, in the member account. */
 const PLATFORM_ACTIONS: OperationActions = {
   'ec2:DescribeRegions': ['ec2:DescribeRegions'],
+  // The probe that a region accepts the session before it is scanned.
+  'ec2:DescribeAvailabilityZones': ['ec2:DescribeAvailabilityZones'],
   'sts:GetCallerIdentity': [],
 };
 

@@ -7,3 +7,4 @@ export * from './deps/deps-env';
 export * from './collectors/collector-harness';
 export * from './messaging/capturing-publisher';
 export * from './scanner/scanner-harness';
+export * from './scenario/misconfigured-account';

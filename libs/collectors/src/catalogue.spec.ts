@@ -10,9 +10,9 @@ describe('the collector catalogue', () => {
   });
 
   it('should collect global keys once per account and regional keys per region', () => {
-    const wrong = ALL_COLLECTORS.filter(
-      (c) => (c.scope === 'global') !== isGlobalKey(c.key),
-    ).map((c) => `${c.key} (${c.scope})`);
+    const wrong = ALL_COLLECTORS.filter((c) => (c.scope === 'global') !== isGlobalKey(c.key)).map(
+      (c) => `${c.key} (${c.scope})`,
+    );
     expect(wrong).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 // The discovery service as deployed: its own OS process, the real Kafka broker and Postgres,
 // moto behind the fault proxy. A scan.requested on Kafka becomes jobs and events on Kafka.
 import { randomUUID } from 'node:crypto';
-import { encodeMessage, type ScanJob, type ScanJobEvent, Topics } from '@palisade/contracts';
+import { Topics } from '@palisade/contracts';
 import {
   createDataSource,
   createTestDatabase,
@@ -15,13 +15,14 @@ import {
   type AwsProxy,
   depsEnv,
   generatedOrganizationSpec,
+  type KafkaObserver,
   type SeededOrganization,
   seedOrganization,
   type ServiceProcess,
   startAwsProxy,
+  startKafkaObserver,
   startServiceProcess,
 } from '@palisade/testing';
-import { type Consumer, Kafka, type Producer } from 'kafkajs';
 
 const BASE_SECRET = 'discovery-process-base-secret';
 
@@ -31,10 +32,9 @@ describe('the discovery process fanning a scan out over Kafka', () => {
   let proxy: AwsProxy;
   let org: SeededOrganization;
   let service: ServiceProcess;
-  let producer: Producer;
-  let consumer: Consumer;
-  const jobs: ScanJob[] = [];
-  const events: ScanJobEvent[] = [];
+  let observer: KafkaObserver;
+  const jobs = () => observer.of(Topics.scanJobs);
+  const events = () => observer.of(Topics.scanJobEvents);
 
   beforeAll(async () => {
     const moto = depsEnv('PALISADE_MOTO_URL');
@@ -61,32 +61,11 @@ describe('the discovery process fanning a scan out over Kafka', () => {
         AWS_SECRET_ACCESS_KEY: BASE_SECRET,
       },
     });
-    const kafka = new Kafka({
-      clientId: 'fan-out-process-test',
-      brokers: [depsEnv('PALISADE_KAFKA_BROKERS')],
-      logLevel: 0,
-    });
-    producer = kafka.producer();
-    await producer.connect();
-    consumer = kafka.consumer({ groupId: `${prefix}observer`, sessionTimeout: 10_000 });
-    await consumer.connect();
-    await consumer.subscribe({
-      topics: [prefix + Topics.scanJobs.name, prefix + Topics.scanJobEvents.name],
-      fromBeginning: true,
-    });
-    await consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        const value = JSON.parse(message.value?.toString() ?? 'null') as unknown;
-        if (topic.endsWith(Topics.scanJobs.name)) jobs.push(value as ScanJob);
-        else events.push(value as ScanJobEvent);
-        await Promise.resolve();
-      },
-    });
+    observer = await startKafkaObserver({ prefix, watch: [Topics.scanJobs, Topics.scanJobEvents] });
   }, 120_000);
 
   afterAll(async () => {
-    await consumer?.disconnect();
-    await producer?.disconnect();
+    await observer?.stop();
     await service?.stop('SIGKILL');
     await proxy?.close();
     await db?.drop();
@@ -119,7 +98,7 @@ describe('the discovery process fanning a scan out over Kafka', () => {
       await dataSource.destroy();
     }
     const scanId = randomUUID();
-    const { key, value } = encodeMessage(Topics.scanRequested, {
+    await observer.publish(Topics.scanRequested, {
       schemaVersion: 1,
       scanId,
       tenantId,
@@ -128,25 +107,26 @@ describe('the discovery process fanning a scan out over Kafka', () => {
       scope: {},
       requestedAt: new Date().toISOString(),
     });
-    await producer.send({ topic: prefix + Topics.scanRequested.name, messages: [{ key, value }] });
 
     const members = org.accountIdsIn('ACTIVE');
     const suspended = org.accountIdsIn('SUSPENDED');
-    for (let i = 0; i < 300 && jobs.length < members.length + 1; i += 1) {
+    for (let i = 0; i < 300 && jobs().length < members.length + 1; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(
-      jobs
+      jobs()
         .filter((j) => j.scope === 'account')
         .map((j) => j.accountId)
         .sort(),
     ).toEqual([...members].sort());
-    expect(jobs.filter((j) => j.scope === 'organization').map((j) => j.accountId)).toEqual([
-      org.managementAccountId,
-    ]);
-    expect(jobs.every((j) => j.scanId === scanId && j.tenantId === tenantId)).toBe(true);
     expect(
-      events
+      jobs()
+        .filter((j) => j.scope === 'organization')
+        .map((j) => j.accountId),
+    ).toEqual([org.managementAccountId]);
+    expect(jobs().every((j) => j.scanId === scanId && j.tenantId === tenantId)).toBe(true);
+    expect(
+      events()
         .filter((e) => e.type === 'skipped')
         .map((e) => e.accountId)
         .sort(),

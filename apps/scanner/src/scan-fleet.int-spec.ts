@@ -4,26 +4,20 @@
 // hands a running job back to the other worker.
 import { randomUUID } from 'node:crypto';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import {
-  encodeMessage,
-  type FindingsRaw,
-  type ScanJob,
-  type ScanJobEvent,
-  SCHEMA_VERSION,
-  Topics,
-} from '@palisade/contracts';
+import { type ScanJob, type ScanJobEvent, SCHEMA_VERSION, Topics } from '@palisade/contracts';
 import {
   type AwsProxy,
   awsClientConfig,
   depsEnv,
   freshAccount,
+  type KafkaObserver,
   scanJobFor,
   type ServiceProcess,
   startAwsProxy,
+  startKafkaObserver,
   startServiceProcess,
 } from '@palisade/testing';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { type Consumer, Kafka, type Producer } from 'kafkajs';
 
 const BASE_SECRET = 'scanner-fleet-base-secret-1d9c';
 const CHECK = 's3_bucket_public_access_block';
@@ -40,10 +34,9 @@ describe('the scanner fleet over Kafka', () => {
   const prefix = `fleet-${randomUUID().slice(0, 8)}.`;
   let proxy: AwsProxy;
   const workers: ServiceProcess[] = [];
-  let producer: Producer;
-  let consumer: Consumer;
-  const events: ScanJobEvent[] = [];
-  const batches: FindingsRaw[] = [];
+  let observer: KafkaObserver;
+  const events = () => observer.of(Topics.scanJobEvents);
+  const batches = () => observer.of(Topics.findingsRaw);
 
   const startWorker = () =>
     startServiceProcess({
@@ -68,12 +61,9 @@ describe('the scanner fleet over Kafka', () => {
       },
     });
 
-  async function publishJob(job: ScanJob): Promise<void> {
-    const { key, value } = encodeMessage(Topics.scanJobs, job);
-    await producer.send({ topic: prefix + Topics.scanJobs.name, messages: [{ key, value }] });
-  }
+  const publishJob = (job: ScanJob) => observer.publish(Topics.scanJobs, job);
 
-  const eventsOf = (jobId: string) => events.filter((e) => e.jobId === jobId);
+  const eventsOf = (jobId: string) => events().filter((e) => e.jobId === jobId);
   const finishedOf = (jobId: string) =>
     eventsOf(jobId).filter(
       (e): e is Extract<ScanJobEvent, { type: 'finished' }> => e.type === 'finished',
@@ -95,32 +85,14 @@ describe('the scanner fleet over Kafka', () => {
   beforeAll(async () => {
     proxy = await startAwsProxy({ upstream: depsEnv('PALISADE_MOTO_URL') });
     workers.push(await startWorker(), await startWorker());
-    const kafka = new Kafka({
-      clientId: 'scanner-fleet-test',
-      brokers: [depsEnv('PALISADE_KAFKA_BROKERS')],
-      logLevel: 0,
-    });
-    producer = kafka.producer();
-    await producer.connect();
-    consumer = kafka.consumer({ groupId: `${prefix}observer`, sessionTimeout: 10_000 });
-    await consumer.connect();
-    await consumer.subscribe({
-      topics: [prefix + Topics.scanJobEvents.name, prefix + Topics.findingsRaw.name],
-      fromBeginning: true,
-    });
-    await consumer.run({
-      eachMessage: ({ topic, message }) => {
-        const value = JSON.parse(message.value?.toString() ?? 'null') as unknown;
-        if (topic.endsWith(Topics.findingsRaw.name)) batches.push(value as FindingsRaw);
-        else events.push(value as ScanJobEvent);
-        return Promise.resolve();
-      },
+    observer = await startKafkaObserver({
+      prefix,
+      watch: [Topics.scanJobEvents, Topics.findingsRaw],
     });
   }, 180_000);
 
   afterAll(async () => {
-    await consumer?.disconnect();
-    await producer?.disconnect();
+    await observer?.stop();
     await Promise.all(workers.map((w) => w.stop('SIGKILL')));
     await proxy?.close();
   });
@@ -158,14 +130,14 @@ describe('the scanner fleet over Kafka', () => {
       expect(finishedOf(job.jobId)).toHaveLength(1);
     }
     const finished = finishedOf(jobs[0]?.jobId ?? '')[0];
-    const results = batches
+    const results = batches()
       .filter((b) => b.jobId === jobs[0]?.jobId && b.kind === 'check-results')
       .flatMap((b) => (b.kind === 'check-results' ? b.results : []));
     expect(results.map((r) => r.resourceUid)).toEqual([`arn:aws:s3:::fleet-${withBucket}`]);
     expect(finished?.scopeCounts).toEqual([{ region: 'global', checkId: CHECK, count: 1 }]);
     expect(finished?.apiCalls).toBeGreaterThan(0);
     const workersUsed = new Set(
-      events
+      events()
         .filter((e) => e.type === 'started' && e.scanId === scanId)
         .map((e) => (e as { worker: string }).worker),
     );
@@ -190,14 +162,13 @@ describe('the scanner fleet over Kafka', () => {
       30_000,
       'the job to start',
     );
-    const { key, value } = encodeMessage(Topics.scanControl, {
+    await observer.publish(Topics.scanControl, {
       schemaVersion: SCHEMA_VERSION,
       scanId: job.scanId,
       tenantId: job.tenantId,
       action: 'cancel',
       requestedAt: new Date().toISOString(),
     });
-    await producer.send({ topic: prefix + Topics.scanControl.name, messages: [{ key, value }] });
     await until(() => finishedOf(job.jobId).length > 0, 60_000, 'the cancelled job to end');
     expect(finishedOf(job.jobId)[0]).toMatchObject({ cancelled: true, scopeCounts: [] });
   });

@@ -8,3 +8,4 @@ export * from './collectors/collector-harness';
 export * from './messaging/capturing-publisher';
 export * from './scanner/scanner-harness';
 export * from './scenario/misconfigured-account';
+export * from './messaging/kafka-observer';

@@ -1,4 +1,5 @@
 import { type CheckResult } from '@palisade/contracts';
+import { type AdvancedFieldSelector } from '../../collected/cloudtrail';
 import { checkContext, KIT_ACCOUNT } from '../../framework/check-kit';
 import { type CheckContext } from '../../framework/context';
 import { failed, ok } from '../../framework/outcome';
@@ -297,47 +298,36 @@ describe('the CIS 5.x metric filter rule', () => {
       expect(result.status).toBe('PASS');
     });
 
-    it('should accept advanced selectors that record all management events, read and write', () => {
-      const selectors = (readOnly: string[][]) => ({
-        basic: [],
-        advanced: readOnly.map((equals) => ({
-          fieldSelectors: [
-            { field: 'eventCategory', equals: ['Management'] },
-            ...(equals.length > 0 ? [{ field: 'readOnly', equals }] : []),
-          ],
-        })),
-      });
-
-      expect(recordsAllManagementEvents(selectors([[]]))).toBe(true);
-      expect(recordsAllManagementEvents(selectors([['true'], ['false']]))).toBe(true);
-      expect(recordsAllManagementEvents(selectors([['false']]))).toBe(false);
-      expect(
-        recordsAllManagementEvents({
-          basic: [],
-          advanced: [
-            {
-              fieldSelectors: [
-                { field: 'eventCategory', equals: ['Management'] },
-                { field: 'readOnly', notEquals: ['true'] },
-              ],
-            },
-          ],
-        }),
-      ).toBe(false);
-      expect(
-        recordsAllManagementEvents({
-          basic: [],
-          advanced: [
-            {
-              fieldSelectors: [
-                { field: 'eventCategory', equals: ['Management'] },
-                { field: 'eventSource', notEquals: ['kms.amazonaws.com'] },
-              ],
-            },
-          ],
-        }),
-      ).toBe(false);
-    });
+    const management = { field: 'eventCategory', equals: ['Management'] };
+    const readOnly = (equals: string[]) => ({ field: 'readOnly', equals });
+    it.each<[string, AdvancedFieldSelector[][], boolean]>([
+      ['all management events in one selector', [[management]], true],
+      [
+        'read-only and write-only events in two selectors',
+        [
+          [management, readOnly(['true'])],
+          [management, readOnly(['false'])],
+        ],
+        true,
+      ],
+      ['write-only events alone', [[management, readOnly(['false'])]], false],
+      [
+        'readOnly notEquals true (writes only)',
+        [[management, { field: 'readOnly', notEquals: ['true'] }]],
+        false,
+      ],
+      [
+        'an excluded event source',
+        [[management, { field: 'eventSource', notEquals: ['kms.amazonaws.com'] }]],
+        false,
+      ],
+    ])(
+      'should tell whether advanced selectors record all management events: %s',
+      (_case, selectors, records) => {
+        const advanced = selectors.map((fieldSelectors) => ({ fieldSelectors }));
+        expect(recordsAllManagementEvents({ basic: [], advanced })).toBe(records);
+      },
+    );
   });
 
   describe('what the scan cannot see', () => {

@@ -1,5 +1,6 @@
 // Builders of collected EC2 data for the ec2 and vpc check specs, beside the framework's
 // check-kit they extend (a folder here would read as a check to the registry).
+import { type CheckResult } from '@palisade/contracts';
 import { type CollectorKey, type RegionalKey, type CollectedData } from '../../collected';
 import {
   type Ec2Instance,
@@ -9,7 +10,8 @@ import {
   type SecurityGroup,
   type SecurityGroupPermission,
 } from '../../collected/ec2';
-import { checkContext, KIT_ACCOUNT } from '../../framework/check-kit';
+import { type Check } from '../../framework/check';
+import { checkContext, KIT_ACCOUNT, runCheck } from '../../framework/check-kit';
 import { type CheckContext } from '../../framework/context';
 import { failed, ok } from '../../framework/outcome';
 import { SnapshotBuilder } from '../../framework/snapshot';
@@ -55,6 +57,15 @@ export function permission(
   return { ipv4Ranges: [], ipv6Ranges: [], prefixListIds: [], referencedGroupIds: [], ...p };
 }
 
+/** A TCP rule for one port or a `[from, to]` range, from the given sources. */
+export function tcp(
+  ports: number | [number, number],
+  sources: Omit<Partial<SecurityGroupPermission>, 'ipProtocol'>,
+): SecurityGroupPermission {
+  const [fromPort, toPort] = typeof ports === 'number' ? [ports, ports] : ports;
+  return permission({ ipProtocol: 'tcp', fromPort, toPort, ...sources });
+}
+
 export function securityGroup(
   groupId: string,
   ingress: SecurityGroupPermission[],
@@ -70,6 +81,15 @@ export function securityGroup(
     tags: {},
     ...more,
   };
+}
+
+/** A check's results for eu-west-1 holding these security groups, in a job scanning only it. */
+export function runOnGroups(
+  check: Check,
+  groups: SecurityGroup[],
+  context: Omit<CheckContext, 'region'> = oneRegion(),
+): CheckResult[] {
+  return runCheck(check, regionSnapshot({ 'ec2.securityGroups': groups }), context);
 }
 
 export function aclEntry(

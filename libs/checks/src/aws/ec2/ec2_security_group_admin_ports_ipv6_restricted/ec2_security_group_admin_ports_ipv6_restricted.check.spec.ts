@@ -3,45 +3,27 @@ import {
   failedSnapshot,
   oneRegion,
   permission,
-  regionSnapshot,
+  runOnGroups,
   securityGroup,
+  tcp,
 } from '../ec2-fixtures';
 import { ec2SecurityGroupAdminPortsIpv6Restricted as check } from './ec2_security_group_admin_ports_ipv6_restricted.check';
 
 describe('ec2_security_group_admin_ports_ipv6_restricted', () => {
   it('should PASS a group open to 0.0.0.0/0 but not to ::/0 (6.3 judges IPv4)', () => {
-    const results = runCheck(
-      check,
-      regionSnapshot({
-        'ec2.securityGroups': [
-          securityGroup('sg-1', [
-            permission({ ipProtocol: '-1', ipv4Ranges: ['0.0.0.0/0'] }),
-            permission({
-              ipProtocol: 'tcp',
-              fromPort: 22,
-              toPort: 22,
-              ipv6Ranges: ['2001:db8::/32'],
-            }),
-          ]),
-        ],
-      }),
-      oneRegion(),
-    );
+    const results = runOnGroups(check, [
+      securityGroup('sg-1', [
+        permission({ ipProtocol: '-1', ipv4Ranges: ['0.0.0.0/0'] }),
+        tcp(22, { ipv6Ranges: ['2001:db8::/32'] }),
+      ]),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['PASS']);
   });
 
   it('should FAIL a group with RDP in a port range open to ::/0', () => {
-    const results = runCheck(
-      check,
-      regionSnapshot({
-        'ec2.securityGroups': [
-          securityGroup('sg-rdp', [
-            permission({ ipProtocol: 'tcp', fromPort: 3000, toPort: 4000, ipv6Ranges: ['::/0'] }),
-          ]),
-        ],
-      }),
-      oneRegion(),
-    );
+    const results = runOnGroups(check, [
+      securityGroup('sg-rdp', [tcp([3000, 4000], { ipv6Ranges: ['::/0'] })]),
+    ]);
     expect(results).toEqual([
       expect.objectContaining({
         status: 'FAIL',
@@ -58,6 +40,6 @@ describe('ec2_security_group_admin_ports_ipv6_restricted', () => {
   });
 
   it('should report nothing for a region without security groups', () => {
-    expect(runCheck(check, regionSnapshot({ 'ec2.securityGroups': [] }), oneRegion())).toEqual([]);
+    expect(runOnGroups(check, [])).toEqual([]);
   });
 });

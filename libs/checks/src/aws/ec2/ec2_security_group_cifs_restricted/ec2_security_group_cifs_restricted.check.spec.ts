@@ -3,66 +3,31 @@ import {
   failedSnapshot,
   oneRegion,
   permission,
-  regionSnapshot,
+  runOnGroups,
   securityGroup,
+  tcp,
 } from '../ec2-fixtures';
 import { ec2SecurityGroupCifsRestricted as check } from './ec2_security_group_cifs_restricted.check';
 
 describe('ec2_security_group_cifs_restricted', () => {
   it('should PASS a group allowing CIFS only from trusted networks', () => {
-    const results = runCheck(
-      check,
-      regionSnapshot({
-        'ec2.securityGroups': [
-          securityGroup('sg-files', [
-            permission({
-              ipProtocol: 'tcp',
-              fromPort: 445,
-              toPort: 445,
-              ipv4Ranges: ['10.0.0.0/8'],
-            }),
-            permission({
-              ipProtocol: 'tcp',
-              fromPort: 139,
-              toPort: 139,
-              prefixListIds: ['pl-office'],
-            }),
-            permission({ ipProtocol: '-1', referencedGroupIds: ['sg-clients'] }),
-            permission({
-              ipProtocol: 'tcp',
-              fromPort: 443,
-              toPort: 443,
-              ipv4Ranges: ['0.0.0.0/0'],
-            }),
-          ]),
-        ],
-      }),
-      oneRegion(),
-    );
+    const results = runOnGroups(check, [
+      securityGroup('sg-files', [
+        tcp(445, { ipv4Ranges: ['10.0.0.0/8'] }),
+        tcp(139, { prefixListIds: ['pl-office'] }),
+        permission({ ipProtocol: '-1', referencedGroupIds: ['sg-clients'] }),
+        tcp(443, { ipv4Ranges: ['0.0.0.0/0'] }),
+      ]),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['PASS']);
   });
 
   it('should FAIL groups exposing 445 or 139 to 0.0.0.0/0 or ::/0, ranges and all traffic included', () => {
-    const results = runCheck(
-      check,
-      regionSnapshot({
-        'ec2.securityGroups': [
-          securityGroup('sg-smb', [
-            permission({
-              ipProtocol: 'tcp',
-              fromPort: 445,
-              toPort: 445,
-              ipv4Ranges: ['0.0.0.0/0'],
-            }),
-          ]),
-          securityGroup('sg-range', [
-            permission({ ipProtocol: 'tcp', fromPort: 100, toPort: 200, ipv6Ranges: ['::/0'] }),
-          ]),
-          securityGroup('sg-all', [permission({ ipProtocol: '-1', ipv4Ranges: ['0.0.0.0/0'] })]),
-        ],
-      }),
-      oneRegion(),
-    );
+    const results = runOnGroups(check, [
+      securityGroup('sg-smb', [tcp(445, { ipv4Ranges: ['0.0.0.0/0'] })]),
+      securityGroup('sg-range', [tcp([100, 200], { ipv6Ranges: ['::/0'] })]),
+      securityGroup('sg-all', [permission({ ipProtocol: '-1', ipv4Ranges: ['0.0.0.0/0'] })]),
+    ]);
     expect(results.map((r) => [r.status, r.evidence?.openRules])).toEqual([
       [
         'FAIL',
@@ -81,6 +46,6 @@ describe('ec2_security_group_cifs_restricted', () => {
   });
 
   it('should report nothing for a region without security groups', () => {
-    expect(runCheck(check, regionSnapshot({ 'ec2.securityGroups': [] }), oneRegion())).toEqual([]);
+    expect(runOnGroups(check, [])).toEqual([]);
   });
 });

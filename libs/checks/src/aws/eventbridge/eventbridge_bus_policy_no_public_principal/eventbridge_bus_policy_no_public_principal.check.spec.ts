@@ -2,6 +2,7 @@ import { failed, ok } from '../../../framework/outcome';
 import { SnapshotBuilder } from '../../../framework/snapshot';
 import { runCheck } from '../../../framework/check-kit';
 import { type EventBus } from '../../../collected/resource-policies';
+import { ORG_ONLY, allowEveryone, inEuWest1 } from '../../test/resource-policy-cases';
 import { eventbridgeBusPolicyNoPublicPrincipal } from './eventbridge_bus_policy_no_public_principal.check';
 
 function bus(name: string, policy: string | null): EventBus {
@@ -9,27 +10,13 @@ function bus(name: string, policy: string | null): EventBus {
 }
 
 /** The policy `aws events put-permission --principal '*'` writes, with an optional condition. */
-function putPermission(condition?: object): string {
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'AllowAll',
-        Effect: 'Allow',
-        Principal: '*',
-        Action: 'events:PutEvents',
-        Resource: 'arn:aws:events:eu-west-1:111122223333:event-bus/default',
-        ...(condition ? { Condition: condition } : {}),
-      },
-    ],
+const putPermission = (condition?: object) =>
+  allowEveryone('events:PutEvents', condition, {
+    Sid: 'AllowAll',
+    Resource: 'arn:aws:events:eu-west-1:111122223333:event-bus/default',
   });
-}
 
-function snapshot(buses: EventBus[]) {
-  return new SnapshotBuilder()
-    .setRegional('eventbridge.buses', 'eu-west-1', ok(buses))
-    .setRegional('eventbridge.buses', 'us-east-1', ok([]));
-}
+const snapshot = (buses: EventBus[]) => inEuWest1('eventbridge.buses', ok(buses));
 
 describe('eventbridge_bus_policy_no_public_principal', () => {
   it('should FAIL a bus that lets anyone put events', () => {
@@ -55,13 +42,15 @@ describe('eventbridge_bus_policy_no_public_principal', () => {
   it('should PASS a bus with no policy and one open only to the organization', () => {
     const results = runCheck(
       eventbridgeBusPolicyNoPublicPrincipal,
-      snapshot([
-        bus('default', null),
-        bus('org', putPermission({ StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } })),
-      ]),
+      snapshot([bus('default', null), bus('org', putPermission(ORG_ONLY))]),
     );
-    expect(results.map((r) => r.status)).toEqual(['PASS', 'PASS']);
-    expect(results[0]?.message).toContain('has no resource policy');
+    expect(results.map((r) => [r.status, r.message])).toEqual([
+      ['PASS', 'Event bus default in eu-west-1 of account 111122223333 has no resource policy'],
+      [
+        'PASS',
+        'Event bus org in eu-west-1 of account 111122223333 has a resource policy that allows no one unrestricted access (Principal *)',
+      ],
+    ]);
   });
 
   it('should be ERROR, never PASS, when the bus policy is not a policy document', () => {
@@ -69,6 +58,9 @@ describe('eventbridge_bus_policy_no_public_principal', () => {
     expect(results).toEqual([
       expect.objectContaining({ status: 'ERROR', errorCode: 'INVALID_POLICY' }),
     ]);
+    expect(results[0]?.message).toMatch(
+      /^could not read the resource policy of event bus x in eu-west-1 of account 111122223333: /,
+    );
   });
 
   it('should be one ERROR with the collector’s code when the buses cannot be listed', () => {

@@ -1,138 +1,50 @@
-import { failed, ok } from '../../../framework/outcome';
-import { SnapshotBuilder } from '../../../framework/snapshot';
 import { runCheck } from '../../../framework/check-kit';
+import { failed, ok } from '../../../framework/outcome';
 import { type GlacierVault } from '../../../collected/resource-policies';
-import { glacierVaultPolicyNoPublicPrincipal } from './glacier_vault_policy_no_public_principal.check';
+import { ORG_ONLY, allowEveryone, inEuWest1, policyCases } from '../../test/resource-policy-cases';
+import { glacierVaultPolicyNoPublicPrincipal as check } from './glacier_vault_policy_no_public_principal.check';
 
 function item(name: string, policy: GlacierVault['policy']): GlacierVault {
   return { name, arn: `arn:aws:glacier:eu-west-1:111122223333:vaults/${name}`, policy };
 }
 
-/** A policy allowing glacier:RetrieveArchive to Principal *, with an optional condition. */
-function policyOf(condition?: object): string {
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'Everyone',
-        Effect: 'Allow',
-        Principal: '*',
-        Action: 'glacier:RetrieveArchive',
-        Resource: '*',
-        ...(condition ? { Condition: condition } : {}),
-      },
-    ],
-  });
-}
-
-const OWN_ACCOUNT_ONLY = {
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Principal: { AWS: 'arn:aws:iam::111122223333:root' },
-      Action: '*',
-      Resource: '*',
-    },
-  ],
-};
-
-/** eu-west-1 holds the items, us-east-1 none (both regions are scanned by the kit). */
-function snapshot(items: GlacierVault[]) {
-  return new SnapshotBuilder()
-    .setRegional('glacier.vaults', 'eu-west-1', ok(items))
-    .setRegional('glacier.vaults', 'us-east-1', ok([]));
-}
-
 describe('glacier_vault_policy_no_public_principal', () => {
-  it('should FAIL a vault whose policy allows Principal * with no restricting condition', () => {
+  policyCases({
+    check,
+    key: 'glacier.vaults',
+    noun: 'vault',
+    action: 'glacier:RetrieveArchive',
+    item,
+    bare: (name) => item(name, ok(null)),
+  });
+
+  it('should name the vault and its vault access policy in every outcome', () => {
     const results = runCheck(
-      glacierVaultPolicyNoPublicPrincipal,
-      snapshot([item('open', ok(policyOf()))]),
+      check,
+      inEuWest1(
+        'glacier.vaults',
+        ok([
+          item('bare', ok(null)),
+          item('org', ok(allowEveryone('glacier:RetrieveArchive', ORG_ONLY))),
+          item('open', ok(allowEveryone('glacier:RetrieveArchive'))),
+          item('denied', failed('ACCESS_DENIED', 'not authorized')),
+        ]),
+      ),
     );
-    expect(results).toEqual([
-      expect.objectContaining({
-        status: 'FAIL',
-        region: 'eu-west-1',
-        resourceUid: item('open', ok(policyOf())).arn,
-      }),
-    ]);
-    expect(results[0]?.message).toContain('Vault open in eu-west-1 of account 111122223333');
-    expect(results[0]?.message).toContain('glacier:RetrieveArchive');
-    expect(results[0]?.evidence).toEqual({
-      publicStatements: [
-        {
-          sid: 'Everyone',
-          effect: 'Allow',
-          principal: '*',
-          action: ['glacier:RetrieveArchive'],
-          resource: ['*'],
-        },
+    expect(results.map((r) => [r.status, r.message])).toEqual([
+      ['PASS', 'Vault bare in eu-west-1 of account 111122223333 has no vault access policy'],
+      [
+        'PASS',
+        'Vault org in eu-west-1 of account 111122223333 has a vault access policy that allows no one unrestricted access (Principal *)',
       ],
-    });
-  });
-
-  it('should FAIL when the only condition can be met by any account', () => {
-    const results = runCheck(
-      glacierVaultPolicyNoPublicPrincipal,
-      snapshot([
-        item('weak', ok(policyOf({ StringNotEquals: { 'aws:SourceAccount': '111122223333' } }))),
-      ]),
-    );
-    expect(results.map((r) => r.status)).toEqual(['FAIL']);
-  });
-
-  it('should PASS a vault whose Principal * is tied to the organization, and one with named principals', () => {
-    const results = runCheck(
-      glacierVaultPolicyNoPublicPrincipal,
-      snapshot([
-        item('org', ok(policyOf({ StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } }))),
-        item('named', ok(JSON.stringify(OWN_ACCOUNT_ONLY))),
-      ]),
-    );
-    expect(results.map((r) => [r.status, r.region])).toEqual([
-      ['PASS', 'eu-west-1'],
-      ['PASS', 'eu-west-1'],
+      [
+        'FAIL',
+        'Vault open in eu-west-1 of account 111122223333 allows anyone (Principal *) glacier:RetrieveArchive with no condition restricting the caller',
+      ],
+      [
+        'ERROR',
+        'could not read the vault access policy of vault denied in eu-west-1 of account 111122223333: not authorized',
+      ],
     ]);
-  });
-
-  it('should PASS a vault that has no policy', () => {
-    const [result] = runCheck(
-      glacierVaultPolicyNoPublicPrincipal,
-      snapshot([item('bare', ok(null))]),
-    );
-    expect(result).toMatchObject({ status: 'PASS', region: 'eu-west-1' });
-    expect(result?.message).toContain('has no');
-  });
-
-  it('should be ERROR, never PASS, when a policy cannot be read or parsed', () => {
-    const results = runCheck(
-      glacierVaultPolicyNoPublicPrincipal,
-      snapshot([
-        item('denied', failed('ACCESS_DENIED', 'not authorized')),
-        item('garbled', ok('{not json')),
-      ]),
-    );
-    expect(results).toEqual([
-      expect.objectContaining({ status: 'ERROR', errorCode: 'ACCESS_DENIED' }),
-      expect.objectContaining({ status: 'ERROR', errorCode: 'INVALID_POLICY' }),
-    ]);
-    expect(results[0]?.message).toContain('denied');
-  });
-
-  it('should be one ERROR per region with the collector’s code when the listing failed', () => {
-    const results = runCheck(
-      glacierVaultPolicyNoPublicPrincipal,
-      new SnapshotBuilder()
-        .setRegional('glacier.vaults', 'eu-west-1', failed('ACCESS_DENIED', 'denied'))
-        .setRegional('glacier.vaults', 'us-east-1', ok([])),
-    );
-    expect(results).toEqual([
-      expect.objectContaining({ status: 'ERROR', errorCode: 'ACCESS_DENIED', region: 'eu-west-1' }),
-    ]);
-  });
-
-  it('should report nothing when the region has no vaults', () => {
-    expect(runCheck(glacierVaultPolicyNoPublicPrincipal, snapshot([]))).toEqual([]);
   });
 });

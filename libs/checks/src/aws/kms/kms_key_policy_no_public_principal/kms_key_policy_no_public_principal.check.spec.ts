@@ -1,8 +1,8 @@
-import { failed, ok } from '../../../framework/outcome';
-import { SnapshotBuilder } from '../../../framework/snapshot';
 import { runCheck } from '../../../framework/check-kit';
+import { failed, ok } from '../../../framework/outcome';
 import { type KmsKey } from '../../../collected/kms';
-import { kmsKeyPolicyNoPublicPrincipal } from './kms_key_policy_no_public_principal.check';
+import { ORG_ONLY, allowEveryone, inEuWest1, policyCases } from '../../test/resource-policy-cases';
+import { kmsKeyPolicyNoPublicPrincipal as check } from './kms_key_policy_no_public_principal.check';
 
 function item(name: string, policy: KmsKey['policy']): KmsKey {
   return {
@@ -18,122 +18,35 @@ function item(name: string, policy: KmsKey['policy']): KmsKey {
   };
 }
 
-/** A policy allowing kms:Decrypt to Principal *, with an optional condition. */
-function policyOf(condition?: object): string {
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'Everyone',
-        Effect: 'Allow',
-        Principal: '*',
-        Action: 'kms:Decrypt',
-        Resource: '*',
-        ...(condition ? { Condition: condition } : {}),
-      },
-    ],
-  });
-}
-
-const OWN_ACCOUNT_ONLY = {
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Principal: { AWS: 'arn:aws:iam::111122223333:root' },
-      Action: '*',
-      Resource: '*',
-    },
-  ],
-};
-
-/** eu-west-1 holds the items, us-east-1 none (both regions are scanned by the kit). */
-function snapshot(items: KmsKey[]) {
-  return new SnapshotBuilder()
-    .setRegional('kms.keys', 'eu-west-1', ok(items))
-    .setRegional('kms.keys', 'us-east-1', ok([]));
-}
-
 describe('kms_key_policy_no_public_principal', () => {
-  it('should FAIL a kms key whose policy allows Principal * with no restricting condition', () => {
+  // Every key has a key policy: no "no policy" case.
+  policyCases({ check, key: 'kms.keys', noun: 'KMS key', action: 'kms:Decrypt', item });
+
+  it('should name the key by its id and its key policy in every outcome', () => {
     const results = runCheck(
-      kmsKeyPolicyNoPublicPrincipal,
-      snapshot([item('open', ok(policyOf()))]),
+      check,
+      inEuWest1(
+        'kms.keys',
+        ok([
+          item('org', ok(allowEveryone('kms:Decrypt', ORG_ONLY))),
+          item('open', ok(allowEveryone('kms:Decrypt'))),
+          item('denied', failed('ACCESS_DENIED', 'not authorized')),
+        ]),
+      ),
     );
-    expect(results).toEqual([
-      expect.objectContaining({
-        status: 'FAIL',
-        region: 'eu-west-1',
-        resourceUid: item('open', ok(policyOf())).arn,
-      }),
-    ]);
-    expect(results[0]?.message).toContain('KMS key open in eu-west-1 of account 111122223333');
-    expect(results[0]?.message).toContain('kms:Decrypt');
-    expect(results[0]?.evidence).toEqual({
-      publicStatements: [
-        {
-          sid: 'Everyone',
-          effect: 'Allow',
-          principal: '*',
-          action: ['kms:Decrypt'],
-          resource: ['*'],
-        },
+    expect(results.map((r) => [r.status, r.message])).toEqual([
+      [
+        'PASS',
+        'KMS key org in eu-west-1 of account 111122223333 has a key policy that allows no one unrestricted access (Principal *)',
       ],
-    });
-  });
-
-  it('should FAIL when the only condition can be met by any account', () => {
-    const results = runCheck(
-      kmsKeyPolicyNoPublicPrincipal,
-      snapshot([
-        item('weak', ok(policyOf({ StringNotEquals: { 'aws:SourceAccount': '111122223333' } }))),
-      ]),
-    );
-    expect(results.map((r) => r.status)).toEqual(['FAIL']);
-  });
-
-  it('should PASS a kms key whose Principal * is tied to the organization, and one with named principals', () => {
-    const results = runCheck(
-      kmsKeyPolicyNoPublicPrincipal,
-      snapshot([
-        item('org', ok(policyOf({ StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } }))),
-        item('named', ok(JSON.stringify(OWN_ACCOUNT_ONLY))),
-      ]),
-    );
-    expect(results.map((r) => [r.status, r.region])).toEqual([
-      ['PASS', 'eu-west-1'],
-      ['PASS', 'eu-west-1'],
+      [
+        'FAIL',
+        'KMS key open in eu-west-1 of account 111122223333 allows anyone (Principal *) kms:Decrypt with no condition restricting the caller',
+      ],
+      [
+        'ERROR',
+        'could not read the key policy of KMS key denied in eu-west-1 of account 111122223333: not authorized',
+      ],
     ]);
-  });
-
-  it('should be ERROR, never PASS, when a policy cannot be read or parsed', () => {
-    const results = runCheck(
-      kmsKeyPolicyNoPublicPrincipal,
-      snapshot([
-        item('denied', failed('ACCESS_DENIED', 'not authorized')),
-        item('garbled', ok('{not json')),
-      ]),
-    );
-    expect(results).toEqual([
-      expect.objectContaining({ status: 'ERROR', errorCode: 'ACCESS_DENIED' }),
-      expect.objectContaining({ status: 'ERROR', errorCode: 'INVALID_POLICY' }),
-    ]);
-    expect(results[0]?.message).toContain('denied');
-  });
-
-  it('should be one ERROR per region with the collector’s code when the listing failed', () => {
-    const results = runCheck(
-      kmsKeyPolicyNoPublicPrincipal,
-      new SnapshotBuilder()
-        .setRegional('kms.keys', 'eu-west-1', failed('ACCESS_DENIED', 'denied'))
-        .setRegional('kms.keys', 'us-east-1', ok([])),
-    );
-    expect(results).toEqual([
-      expect.objectContaining({ status: 'ERROR', errorCode: 'ACCESS_DENIED', region: 'eu-west-1' }),
-    ]);
-  });
-
-  it('should report nothing when the region has no kms keys', () => {
-    expect(runCheck(kmsKeyPolicyNoPublicPrincipal, snapshot([]))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { failed, ok } from '../../../framework/outcome';
-import { SnapshotBuilder } from '../../../framework/snapshot';
 import { runCheck } from '../../../framework/check-kit';
 import { type LambdaFunction } from '../../../collected/lambda';
+import { inEuWest1 } from '../../test/resource-policy-cases';
 import { lambdaFunctionPolicyNoPublicPrincipal as check } from './lambda_function_policy_no_public_principal.check';
 
 const URL = 'https://abcdefghij.lambda-url.eu-west-1.on.aws/';
@@ -45,11 +45,7 @@ const S3_TRIGGER_STATEMENT = {
   },
 };
 
-function snapshot(functions: LambdaFunction[]) {
-  return new SnapshotBuilder()
-    .setRegional('lambda.functions', 'eu-west-1', ok(functions))
-    .setRegional('lambda.functions', 'us-east-1', ok([]));
-}
+const snapshot = (functions: LambdaFunction[]) => inEuWest1('lambda.functions', ok(functions));
 
 describe('lambda_function_policy_no_public_principal', () => {
   it('should FAIL a function with a public URL: the URL statement and the auth type NONE', () => {
@@ -154,9 +150,7 @@ describe('lambda_function_policy_no_public_principal', () => {
   it('should be one ERROR with the collector’s code when the functions cannot be listed', () => {
     const results = runCheck(
       check,
-      new SnapshotBuilder()
-        .setRegional('lambda.functions', 'eu-west-1', failed('ACCESS_DENIED', 'denied'))
-        .setRegional('lambda.functions', 'us-east-1', ok([])),
+      inEuWest1('lambda.functions', failed('ACCESS_DENIED', 'denied')),
     );
     expect(results).toEqual([
       expect.objectContaining({ status: 'ERROR', errorCode: 'ACCESS_DENIED', region: 'eu-west-1' }),

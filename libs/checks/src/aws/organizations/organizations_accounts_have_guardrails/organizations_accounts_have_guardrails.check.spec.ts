@@ -1,11 +1,18 @@
 import { type OuSnapshot } from '@palisade/contracts';
 import { type ResourceControlPolicy, type RootPolicyType } from '../../../collected/organizations';
-import { checkContext, runCheck } from '../../../framework/check-kit';
 import { failed, ok } from '../../../framework/outcome';
-import { SnapshotBuilder } from '../../../framework/snapshot';
-import { organizationsAccountsHaveGuardrails } from './organizations_accounts_have_guardrails.check';
+import { type SnapshotBuilder } from '../../../framework/snapshot';
+import {
+  MGMT,
+  accountArn as arn,
+  itNeedsOrganizationContext,
+  organization,
+  rootsSnapshot,
+  runInOrganization,
+  unit,
+} from '../test/organizations-fixtures';
+import { organizationsAccountsHaveGuardrails as check } from './organizations_accounts_have_guardrails.check';
 
-const MGMT = '111122223333';
 const [AT_ROOT, IN_SECURITY, IN_PROD, IN_WORKLOADS] = [
   '000000000001',
   '000000000002',
@@ -32,44 +39,12 @@ const FULL_ACCESS = {
 };
 
 function org(overrides: Partial<OuSnapshot> = {}): OuSnapshot {
-  return {
-    organizationId: 'o-aa111bb222',
-    managementAccountId: MGMT,
-    rootId: 'r-root',
-    featureSet: 'ALL',
+  return organization({
     units: [
-      {
-        id: 'r-root',
-        name: 'Root',
-        path: 'Root',
-        parentId: null,
-        accountIds: [MGMT, AT_ROOT],
-        policyIds: [],
-      },
-      {
-        id: 'ou-sec',
-        name: 'Security',
-        path: 'Root/Security',
-        parentId: 'r-root',
-        accountIds: [IN_SECURITY],
-        policyIds: [],
-      },
-      {
-        id: 'ou-work',
-        name: 'Workloads',
-        path: 'Root/Workloads',
-        parentId: 'r-root',
-        accountIds: [IN_WORKLOADS],
-        policyIds: [],
-      },
-      {
-        id: 'ou-prod',
-        name: 'Prod',
-        path: 'Root/Workloads/Prod',
-        parentId: 'ou-work',
-        accountIds: [IN_PROD],
-        policyIds: [],
-      },
+      unit('r-root', 'Root', null, [MGMT, AT_ROOT]),
+      unit('ou-sec', 'Root/Security', 'r-root', [IN_SECURITY]),
+      unit('ou-work', 'Root/Workloads', 'r-root', [IN_WORKLOADS]),
+      unit('ou-prod', 'Root/Workloads/Prod', 'ou-work', [IN_PROD]),
     ],
     policies: [
       FULL_ACCESS,
@@ -109,9 +84,8 @@ function org(overrides: Partial<OuSnapshot> = {}): OuSnapshot {
         targetIds: ['r-root'],
       },
     ],
-    delegatedAdministrators: [],
     ...overrides,
-  };
+  });
 }
 
 const SCP_ON: RootPolicyType[] = [{ type: 'SERVICE_CONTROL_POLICY', status: 'ENABLED' }];
@@ -137,26 +111,11 @@ const PERIMETER: ResourceControlPolicy = {
   targetIds: ['r-root'],
 };
 
-function snapshot(policyTypes: RootPolicyType[], rcps: ResourceControlPolicy[] = []) {
-  return new SnapshotBuilder()
-    .setGlobal(
-      'organizations.roots',
-      ok([
-        {
-          id: 'r-root',
-          arn: 'arn:aws:organizations::111122223333:root/o-aa111bb222/r-root',
-          name: 'Root',
-          policyTypes,
-        },
-      ]),
-    )
-    .setGlobal('organizations.resourceControlPolicies', ok(rcps));
-}
+const snapshot = (policyTypes: RootPolicyType[], rcps: ResourceControlPolicy[] = []) =>
+  rootsSnapshot(policyTypes).setGlobal('organizations.resourceControlPolicies', ok(rcps));
 
-const run = (s: SnapshotBuilder, organization: OuSnapshot = org()) =>
-  runCheck(organizationsAccountsHaveGuardrails, s, checkContext({ accountId: MGMT, organization }));
+const run = (s: SnapshotBuilder, o: OuSnapshot = org()) => runInOrganization(check, s, o);
 
-const arn = (account: string) => `arn:aws:organizations::${MGMT}:account/o-aa111bb222/${account}`;
 const statuses = (results: ReturnType<typeof run>) => results.map((r) => [r.resourceUid, r.status]);
 
 describe('organizations_accounts_have_guardrails', () => {
@@ -243,9 +202,7 @@ describe('organizations_accounts_have_guardrails', () => {
 
   it('should be one ERROR with the collector’s code when the roots cannot be read', () => {
     const results = run(
-      new SnapshotBuilder()
-        .setGlobal('organizations.roots', failed('ACCESS_DENIED', 'denied'))
-        .setGlobal('organizations.resourceControlPolicies', ok([])),
+      snapshot([]).setGlobal('organizations.roots', failed('ACCESS_DENIED', 'denied')),
     );
     expect(results).toEqual([
       expect.objectContaining({ status: 'ERROR', errorCode: 'ACCESS_DENIED' }),
@@ -253,33 +210,9 @@ describe('organizations_accounts_have_guardrails', () => {
   });
 
   it('should report nothing when the organization has no member account', () => {
-    const alone = org({
-      units: [
-        {
-          id: 'r-root',
-          name: 'Root',
-          path: 'Root',
-          parentId: null,
-          accountIds: [MGMT],
-          policyIds: [],
-        },
-      ],
-    });
+    const alone = org({ units: [unit('r-root', 'Root', null, [MGMT])] });
     expect(run(snapshot(SCP_ON), alone)).toEqual([]);
   });
 
-  it('should be MANUAL "no organization context" for an accounts source', () => {
-    const results = runCheck(
-      organizationsAccountsHaveGuardrails,
-      new SnapshotBuilder(),
-      checkContext({ sourceKind: 'accounts' }),
-      'account',
-    );
-    expect(results).toEqual([
-      expect.objectContaining({
-        status: 'MANUAL',
-        evidence: { reason: 'no organization context' },
-      }),
-    ]);
-  });
+  itNeedsOrganizationContext(check);
 });

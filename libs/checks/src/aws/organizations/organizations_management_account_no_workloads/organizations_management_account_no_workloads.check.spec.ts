@@ -1,4 +1,3 @@
-import { type OuSnapshot } from '@palisade/contracts';
 import { type Ec2Instance } from '../../../collected/ec2';
 import { type EcsCluster } from '../../../collected/ecs';
 import { type LambdaFunction } from '../../../collected/lambda';
@@ -7,28 +6,18 @@ import { type S3BucketDetails } from '../../../collected/s3';
 import { checkContext, runCheck } from '../../../framework/check-kit';
 import { failed, ok, type Outcome } from '../../../framework/outcome';
 import { SnapshotBuilder } from '../../../framework/snapshot';
-import { organizationsManagementAccountNoWorkloads } from './organizations_management_account_no_workloads.check';
+import {
+  MGMT,
+  SECURITY,
+  accountArn,
+  itNeedsOrganizationContext,
+  organization,
+  runInOrganization,
+} from '../test/organizations-fixtures';
+import { organizationsManagementAccountNoWorkloads as check } from './organizations_management_account_no_workloads.check';
 
-const MGMT = '111122223333';
-const ORG: OuSnapshot = {
-  organizationId: 'o-aa111bb222',
-  managementAccountId: MGMT,
-  rootId: 'r-root',
-  featureSet: 'ALL',
-  units: [
-    {
-      id: 'r-root',
-      name: 'Root',
-      path: 'Root',
-      parentId: null,
-      accountIds: [MGMT, '444455556666'],
-      policyIds: [],
-    },
-  ],
-  policies: [],
-  delegatedAdministrators: [],
-};
-const UID = `arn:aws:organizations::${MGMT}:account/o-aa111bb222/${MGMT}`;
+const ORG = organization();
+const UID = accountArn(MGMT);
 const REGIONS = ['eu-west-1', 'us-east-1'];
 
 function instance(id: string, state: string): Ec2Instance {
@@ -122,12 +111,7 @@ const LOGGING_AND_STATE = [
   bucket('acme-s3-audit-target'),
 ];
 
-const run = (s: SnapshotBuilder, accountId = MGMT) =>
-  runCheck(
-    organizationsManagementAccountNoWorkloads,
-    s,
-    checkContext({ accountId, organization: ORG }),
-  );
+const run = (s: SnapshotBuilder, accountId = MGMT) => runInOrganization(check, s, ORG, accountId);
 
 describe('organizations_management_account_no_workloads', () => {
   it('should PASS when only logging and state buckets and idle or governance resources exist', () => {
@@ -189,7 +173,7 @@ describe('organizations_management_account_no_workloads', () => {
 
   it('should say when the scan covers fewer regions than are enabled', () => {
     const results = runCheck(
-      organizationsManagementAccountNoWorkloads,
+      check,
       snapshot({ buckets: [bucket('app-data')] }),
       checkContext({
         accountId: MGMT,
@@ -236,23 +220,10 @@ describe('organizations_management_account_no_workloads', () => {
   });
 
   it('should be MANUAL when the organization job ran in a delegated administrator account', () => {
-    const results = run(snapshot({ instances: [instance('i-web', 'running')] }), '444455556666');
+    const results = run(snapshot({ instances: [instance('i-web', 'running')] }), SECURITY);
     expect(results).toEqual([expect.objectContaining({ status: 'MANUAL', resourceUid: UID })]);
-    expect(results[0]?.message).toContain('delegated administrator account 444455556666');
+    expect(results[0]?.message).toContain(`delegated administrator account ${SECURITY}`);
   });
 
-  it('should be MANUAL "no organization context" for an accounts source', () => {
-    const results = runCheck(
-      organizationsManagementAccountNoWorkloads,
-      new SnapshotBuilder(),
-      checkContext({ sourceKind: 'accounts' }),
-      'account',
-    );
-    expect(results).toEqual([
-      expect.objectContaining({
-        status: 'MANUAL',
-        evidence: { reason: 'no organization context' },
-      }),
-    ]);
-  });
+  itNeedsOrganizationContext(check);
 });

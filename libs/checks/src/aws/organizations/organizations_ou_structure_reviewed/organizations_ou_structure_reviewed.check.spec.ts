@@ -1,80 +1,38 @@
-import { type OuSnapshot } from '@palisade/contracts';
-import { checkContext, runCheck } from '../../../framework/check-kit';
-import { failed, ok } from '../../../framework/outcome';
+import { failed } from '../../../framework/outcome';
 import { SnapshotBuilder } from '../../../framework/snapshot';
-import { organizationsOuStructureReviewed } from './organizations_ou_structure_reviewed.check';
+import {
+  MGMT,
+  ORG_ARN,
+  itNeedsOrganizationContext,
+  organization,
+  rootsSnapshot,
+  runInOrganization,
+  unit,
+} from '../test/organizations-fixtures';
+import { organizationsOuStructureReviewed as check } from './organizations_ou_structure_reviewed.check';
 
-const MGMT = '111122223333';
-const ORG: OuSnapshot = {
-  organizationId: 'o-aa111bb222',
-  managementAccountId: MGMT,
-  rootId: 'r-root',
-  featureSet: 'ALL',
+const ORG = organization({
   units: [
-    {
-      id: 'r-root',
-      name: 'Root',
-      path: 'Root',
-      parentId: null,
-      accountIds: [MGMT, '000000000009'],
-      policyIds: [],
-    },
-    {
-      id: 'ou-sec',
-      name: 'Security',
-      path: 'Root/Security',
-      parentId: 'r-root',
-      accountIds: ['000000000001', '000000000002'],
-      policyIds: [],
-    },
-    {
-      id: 'ou-work',
-      name: 'Workloads',
-      path: 'Root/Workloads',
-      parentId: 'r-root',
-      accountIds: [],
-      policyIds: [],
-    },
-    {
-      id: 'ou-prod',
-      name: 'Prod',
-      path: 'Root/Workloads/Prod',
-      parentId: 'ou-work',
-      accountIds: ['000000000003'],
-      policyIds: [],
-    },
+    unit('r-root', 'Root', null, [MGMT, '000000000009']),
+    unit('ou-sec', 'Root/Security', 'r-root', ['000000000001', '000000000002']),
+    unit('ou-work', 'Root/Workloads', 'r-root', []),
+    unit('ou-prod', 'Root/Workloads/Prod', 'ou-work', ['000000000003']),
   ],
-  policies: [],
-  delegatedAdministrators: [],
-};
+});
 
-const roots = new SnapshotBuilder().setGlobal(
-  'organizations.roots',
-  ok([
-    {
-      id: 'r-root',
-      arn: `arn:aws:organizations::${MGMT}:root/o-aa111bb222/r-root`,
-      name: 'Root',
-      policyTypes: [
-        { type: 'SERVICE_CONTROL_POLICY', status: 'ENABLED' },
-        { type: 'TAG_POLICY', status: 'PENDING_ENABLE' },
-      ],
-    },
-  ]),
-);
+const roots = rootsSnapshot([
+  { type: 'SERVICE_CONTROL_POLICY', status: 'ENABLED' },
+  { type: 'TAG_POLICY', status: 'PENDING_ENABLE' },
+]);
 
 describe('organizations_ou_structure_reviewed', () => {
   it('should be one MANUAL result with the OU tree, accounts per OU and accounts at the root', () => {
-    const results = runCheck(
-      organizationsOuStructureReviewed,
-      roots,
-      checkContext({ accountId: MGMT, organization: ORG }),
-    );
+    const results = runInOrganization(check, roots, ORG);
     expect(results).toEqual([
       expect.objectContaining({
         status: 'MANUAL',
         region: 'global',
-        resourceUid: `arn:aws:organizations::${MGMT}:organization/o-aa111bb222`,
+        resourceUid: ORG_ARN,
         resourceType: 'AwsOrganizationsOrganization',
       }),
     ]);
@@ -109,12 +67,8 @@ describe('organizations_ou_structure_reviewed', () => {
   });
 
   it('should still be MANUAL (never PASS or FAIL) for a flat organization', () => {
-    const flat: OuSnapshot = { ...ORG, units: [{ ...ORG.units[0]!, accountIds: [MGMT] }] };
-    const results = runCheck(
-      organizationsOuStructureReviewed,
-      roots,
-      checkContext({ accountId: MGMT, organization: flat }),
-    );
+    const flat = organization({ units: [unit('r-root', 'Root', null, [MGMT])] });
+    const results = runInOrganization(check, roots, flat);
     expect(results.map((r) => r.status)).toEqual(['MANUAL']);
     expect(results[0]?.message).toContain(
       '0 OUs over 0 levels, 1 account, no member account directly under the root',
@@ -122,28 +76,15 @@ describe('organizations_ou_structure_reviewed', () => {
   });
 
   it('should be one ERROR with the collector’s code when the roots cannot be read', () => {
-    const results = runCheck(
-      organizationsOuStructureReviewed,
+    const results = runInOrganization(
+      check,
       new SnapshotBuilder().setGlobal('organizations.roots', failed('ACCESS_DENIED', 'denied')),
-      checkContext({ accountId: MGMT, organization: ORG }),
+      ORG,
     );
     expect(results).toEqual([
       expect.objectContaining({ status: 'ERROR', errorCode: 'ACCESS_DENIED' }),
     ]);
   });
 
-  it('should be MANUAL "no organization context" for an accounts source', () => {
-    const results = runCheck(
-      organizationsOuStructureReviewed,
-      new SnapshotBuilder(),
-      checkContext({ sourceKind: 'accounts' }),
-      'account',
-    );
-    expect(results).toEqual([
-      expect.objectContaining({
-        status: 'MANUAL',
-        evidence: { reason: 'no organization context' },
-      }),
-    ]);
-  });
+  itNeedsOrganizationContext(check);
 });

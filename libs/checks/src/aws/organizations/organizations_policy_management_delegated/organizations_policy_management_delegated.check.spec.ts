@@ -1,30 +1,14 @@
-import { type OuSnapshot } from '@palisade/contracts';
-import { checkContext, runCheck } from '../../../framework/check-kit';
-import { failed, ok } from '../../../framework/outcome';
+import { ok, failed } from '../../../framework/outcome';
 import { SnapshotBuilder } from '../../../framework/snapshot';
-import { organizationsPolicyManagementDelegated } from './organizations_policy_management_delegated.check';
-
-const MGMT = '111122223333';
-const SECURITY = '444455556666';
-const ORG: OuSnapshot = {
-  organizationId: 'o-aa111bb222',
-  managementAccountId: MGMT,
-  rootId: 'r-root',
-  featureSet: 'ALL',
-  units: [
-    {
-      id: 'r-root',
-      name: 'Root',
-      path: 'Root',
-      parentId: null,
-      accountIds: [MGMT, SECURITY],
-      policyIds: [],
-    },
-  ],
-  policies: [],
-  delegatedAdministrators: [],
-};
-const UID = `arn:aws:organizations::${MGMT}:organization/o-aa111bb222`;
+import {
+  MGMT,
+  ORG_ARN as UID,
+  SECURITY,
+  itNeedsOrganizationContext,
+  organization,
+  runInOrganization,
+} from '../test/organizations-fixtures';
+import { organizationsPolicyManagementDelegated as check } from './organizations_policy_management_delegated.check';
 
 const READ = [
   'organizations:DescribeOrganization',
@@ -43,12 +27,7 @@ function policy(...statements: object[]) {
   );
 }
 
-const run = (s: SnapshotBuilder) =>
-  runCheck(
-    organizationsPolicyManagementDelegated,
-    s,
-    checkContext({ accountId: MGMT, organization: ORG }),
-  );
+const run = (s: SnapshotBuilder) => runInOrganization(check, s, organization());
 
 describe('organizations_policy_management_delegated', () => {
   it('should PASS when the policy lets a member account manage SCPs (the user guide’s example)', () => {
@@ -164,18 +143,5 @@ describe('organizations_policy_management_delegated', () => {
     ]);
   });
 
-  it('should be MANUAL "no organization context" for an accounts source', () => {
-    const results = runCheck(
-      organizationsPolicyManagementDelegated,
-      new SnapshotBuilder(),
-      checkContext({ sourceKind: 'accounts' }),
-      'account',
-    );
-    expect(results).toEqual([
-      expect.objectContaining({
-        status: 'MANUAL',
-        evidence: { reason: 'no organization context' },
-      }),
-    ]);
-  });
+  itNeedsOrganizationContext(check);
 });

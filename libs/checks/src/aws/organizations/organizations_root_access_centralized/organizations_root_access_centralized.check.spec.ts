@@ -1,44 +1,29 @@
-import { type OuSnapshot } from '@palisade/contracts';
 import { type RootAccessFeatures } from '../../../collected/organizations';
-import { checkContext, runCheck } from '../../../framework/check-kit';
 import { failed, ok } from '../../../framework/outcome';
-import { SnapshotBuilder } from '../../../framework/snapshot';
-import { organizationsRootAccessCentralized } from './organizations_root_access_centralized.check';
+import { type SnapshotBuilder } from '../../../framework/snapshot';
+import {
+  MGMT,
+  ORG_ARN as UID,
+  SECURITY,
+  itNeedsOrganizationContext,
+  organization,
+  runInOrganization,
+  serviceAccess,
+  unit,
+} from '../test/organizations-fixtures';
+import { organizationsRootAccessCentralized as check } from './organizations_root_access_centralized.check';
 
-const ORG: OuSnapshot = {
-  organizationId: 'o-aa111bb222',
-  managementAccountId: '111122223333',
+const ORG = organization({
   rootId: 'r-ab12',
-  featureSet: 'ALL',
-  units: [
-    {
-      id: 'r-ab12',
-      name: 'Root',
-      path: 'Root',
-      parentId: null,
-      accountIds: ['111122223333', '444455556666'],
-      policyIds: [],
-    },
-  ],
-  policies: [],
-  delegatedAdministrators: [
-    { accountId: '444455556666', servicePrincipals: ['iam.amazonaws.com'] },
-  ],
-};
-const UID = 'arn:aws:organizations::111122223333:organization/o-aa111bb222';
+  units: [unit('r-ab12', 'Root', null, [MGMT, SECURITY])],
+  delegatedAdministrators: [{ accountId: SECURITY, servicePrincipals: ['iam.amazonaws.com'] }],
+});
 const BOTH = ['RootCredentialsManagement', 'RootSessions'];
 
-function snapshot(principals: string[], features: RootAccessFeatures) {
-  return new SnapshotBuilder()
-    .setGlobal(
-      'organizations.serviceAccess',
-      ok(principals.map((servicePrincipal) => ({ servicePrincipal }))),
-    )
-    .setGlobal('organizations.rootAccessFeatures', ok(features));
-}
+const snapshot = (principals: string[], features: RootAccessFeatures) =>
+  serviceAccess(...principals).setGlobal('organizations.rootAccessFeatures', ok(features));
 
-const run = (s: SnapshotBuilder) =>
-  runCheck(organizationsRootAccessCentralized, s, checkContext({ organization: ORG }));
+const run = (s: SnapshotBuilder) => runInOrganization(check, s, ORG);
 
 describe('organizations_root_access_centralized', () => {
   it('should PASS when IAM has trusted access and both features are enabled', () => {
@@ -48,7 +33,7 @@ describe('organizations_root_access_centralized', () => {
     expect(results).toEqual([
       expect.objectContaining({ status: 'PASS', resourceUid: UID, region: 'global' }),
     ]);
-    expect(results[0]?.evidence).toMatchObject({ iamDelegatedAdministrators: ['444455556666'] });
+    expect(results[0]?.evidence).toMatchObject({ iamDelegatedAdministrators: [SECURITY] });
   });
 
   it('should FAIL naming the feature that is off', () => {
@@ -85,27 +70,15 @@ describe('organizations_root_access_centralized', () => {
 
   it('should be one ERROR with the collector’s code when the features cannot be read', () => {
     const results = run(
-      new SnapshotBuilder()
-        .setGlobal('organizations.serviceAccess', ok([{ servicePrincipal: 'iam.amazonaws.com' }]))
-        .setGlobal('organizations.rootAccessFeatures', failed('ACCESS_DENIED', 'denied')),
+      serviceAccess('iam.amazonaws.com').setGlobal(
+        'organizations.rootAccessFeatures',
+        failed('ACCESS_DENIED', 'denied'),
+      ),
     );
     expect(results).toEqual([
       expect.objectContaining({ status: 'ERROR', errorCode: 'ACCESS_DENIED' }),
     ]);
   });
 
-  it('should be MANUAL "no organization context" for an accounts source', () => {
-    const results = runCheck(
-      organizationsRootAccessCentralized,
-      new SnapshotBuilder(),
-      checkContext({ sourceKind: 'accounts' }),
-      'account',
-    );
-    expect(results).toEqual([
-      expect.objectContaining({
-        status: 'MANUAL',
-        evidence: { reason: 'no organization context' },
-      }),
-    ]);
-  });
+  itNeedsOrganizationContext(check);
 });

@@ -1,46 +1,21 @@
 import { type OuSnapshot } from '@palisade/contracts';
-import { checkContext, runCheck } from '../../../framework/check-kit';
-import { failed, ok } from '../../../framework/outcome';
+import { failed } from '../../../framework/outcome';
 import { SnapshotBuilder } from '../../../framework/snapshot';
-import { organizationsSecurityServicesDelegated } from './organizations_security_services_delegated.check';
+import {
+  MGMT,
+  ORG_ARN,
+  SECURITY,
+  itNeedsOrganizationContext,
+  organization,
+  runInOrganization,
+  serviceAccess as access,
+} from '../test/organizations-fixtures';
+import { organizationsSecurityServicesDelegated as check } from './organizations_security_services_delegated.check';
 
-const MGMT = '111122223333';
-const SECURITY = '444455556666';
-const ORG_ARN = `arn:aws:organizations::${MGMT}:organization/o-aa111bb222`;
+const org = (delegatedAdministrators: OuSnapshot['delegatedAdministrators']) =>
+  organization({ delegatedAdministrators });
 
-function org(delegatedAdministrators: OuSnapshot['delegatedAdministrators']): OuSnapshot {
-  return {
-    organizationId: 'o-aa111bb222',
-    managementAccountId: MGMT,
-    rootId: 'r-root',
-    featureSet: 'ALL',
-    units: [
-      {
-        id: 'r-root',
-        name: 'Root',
-        path: 'Root',
-        parentId: null,
-        accountIds: [MGMT, SECURITY],
-        policyIds: [],
-      },
-    ],
-    policies: [],
-    delegatedAdministrators,
-  };
-}
-
-const access = (...principals: string[]) =>
-  new SnapshotBuilder().setGlobal(
-    'organizations.serviceAccess',
-    ok(principals.map((servicePrincipal) => ({ servicePrincipal }))),
-  );
-
-const run = (s: SnapshotBuilder, o: OuSnapshot) =>
-  runCheck(
-    organizationsSecurityServicesDelegated,
-    s,
-    checkContext({ accountId: MGMT, organization: o }),
-  );
+const run = (s: SnapshotBuilder, o: OuSnapshot) => runInOrganization(check, s, o);
 
 describe('organizations_security_services_delegated', () => {
   it('should PASS delegated services and FAIL those run from the management account', () => {
@@ -105,18 +80,5 @@ describe('organizations_security_services_delegated', () => {
     ]);
   });
 
-  it('should be MANUAL "no organization context" for an accounts source', () => {
-    const results = runCheck(
-      organizationsSecurityServicesDelegated,
-      new SnapshotBuilder(),
-      checkContext({ sourceKind: 'accounts' }),
-      'account',
-    );
-    expect(results).toEqual([
-      expect.objectContaining({
-        status: 'MANUAL',
-        evidence: { reason: 'no organization context' },
-      }),
-    ]);
-  });
+  itNeedsOrganizationContext(check);
 });

@@ -2,6 +2,7 @@ import { failed, ok } from '../../../framework/outcome';
 import { SnapshotBuilder } from '../../../framework/snapshot';
 import { runCheck } from '../../../framework/check-kit';
 import { type S3BucketDetails } from '../../../collected/s3';
+import { allowEveryone } from '../../test/resource-policy-cases';
 import { s3BucketPolicyNoPublicPrincipal } from './s3_bucket_policy_no_public_principal.check';
 
 function bucket(
@@ -22,23 +23,13 @@ function bucket(
 }
 
 /** The classic "public website" policy, with an optional condition. */
-function publicRead(name: string, condition?: object): S3BucketDetails['policy'] {
-  return ok(
-    JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'PublicReadGetObject',
-          Effect: 'Allow',
-          Principal: '*',
-          Action: 's3:GetObject',
-          Resource: `arn:aws:s3:::${name}/*`,
-          ...(condition ? { Condition: condition } : {}),
-        },
-      ],
+const publicRead = (name: string, condition?: object): S3BucketDetails['policy'] =>
+  ok(
+    allowEveryone('s3:GetObject', condition, {
+      Sid: 'PublicReadGetObject',
+      Resource: `arn:aws:s3:::${name}/*`,
     }),
   );
-}
 
 const snapshot = (buckets: S3BucketDetails[]) =>
   new SnapshotBuilder().setGlobal('s3.buckets', ok(buckets));
@@ -73,9 +64,17 @@ describe('s3_bucket_policy_no_public_principal', () => {
         bucket('vpc', publicRead('vpc', { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } })),
       ]),
     );
-    expect(results.map((r) => [r.resourceUid, r.status])).toEqual([
-      ['arn:aws:s3:::plain', 'PASS'],
-      ['arn:aws:s3:::vpc', 'PASS'],
+    expect(results.map((r) => [r.resourceUid, r.status, r.message])).toEqual([
+      [
+        'arn:aws:s3:::plain',
+        'PASS',
+        'Bucket plain in eu-west-1 of account 111122223333 has no bucket policy',
+      ],
+      [
+        'arn:aws:s3:::vpc',
+        'PASS',
+        'Bucket vpc in eu-west-1 of account 111122223333 has a bucket policy that allows no one unrestricted access (Principal *)',
+      ],
     ]);
     expect(results[0]?.evidence).toEqual({ bucketRegion: 'eu-west-1' });
   });
@@ -99,6 +98,13 @@ describe('s3_bucket_policy_no_public_principal', () => {
     expect(results).toEqual([
       expect.objectContaining({ status: 'ERROR', errorCode: 'ACCESS_DENIED' }),
       expect.objectContaining({ status: 'ERROR', errorCode: 'INVALID_POLICY' }),
+    ]);
+    expect(results[0]?.message).toBe(
+      'could not read the bucket policy of bucket denied in eu-west-1 of account 111122223333: no s3:GetBucketPolicy',
+    );
+    expect(results.map((r) => r.evidence)).toEqual([
+      { bucketRegion: 'eu-west-1' },
+      { bucketRegion: 'eu-west-1' },
     ]);
   });
 

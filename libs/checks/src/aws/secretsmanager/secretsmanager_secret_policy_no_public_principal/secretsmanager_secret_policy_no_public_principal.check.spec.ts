@@ -1,8 +1,8 @@
-import { failed, ok } from '../../../framework/outcome';
-import { SnapshotBuilder } from '../../../framework/snapshot';
 import { runCheck } from '../../../framework/check-kit';
+import { failed, ok } from '../../../framework/outcome';
 import { type SecretsManagerSecret } from '../../../collected/resource-policies';
-import { secretsmanagerSecretPolicyNoPublicPrincipal } from './secretsmanager_secret_policy_no_public_principal.check';
+import { ORG_ONLY, allowEveryone, inEuWest1, policyCases } from '../../test/resource-policy-cases';
+import { secretsmanagerSecretPolicyNoPublicPrincipal as check } from './secretsmanager_secret_policy_no_public_principal.check';
 
 function item(name: string, policy: SecretsManagerSecret['policy']): SecretsManagerSecret {
   return {
@@ -12,131 +12,43 @@ function item(name: string, policy: SecretsManagerSecret['policy']): SecretsMana
   };
 }
 
-/** A policy allowing secretsmanager:GetSecretValue to Principal *, with an optional condition. */
-function policyOf(condition?: object): string {
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'Everyone',
-        Effect: 'Allow',
-        Principal: '*',
-        Action: 'secretsmanager:GetSecretValue',
-        Resource: '*',
-        ...(condition ? { Condition: condition } : {}),
-      },
-    ],
-  });
-}
-
-const OWN_ACCOUNT_ONLY = {
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Principal: { AWS: 'arn:aws:iam::111122223333:root' },
-      Action: '*',
-      Resource: '*',
-    },
-  ],
-};
-
-/** eu-west-1 holds the items, us-east-1 none (both regions are scanned by the kit). */
-function snapshot(items: SecretsManagerSecret[]) {
-  return new SnapshotBuilder()
-    .setRegional('secretsmanager.secrets', 'eu-west-1', ok(items))
-    .setRegional('secretsmanager.secrets', 'us-east-1', ok([]));
-}
-
 describe('secretsmanager_secret_policy_no_public_principal', () => {
-  it('should FAIL a secret whose policy allows Principal * with no restricting condition', () => {
+  policyCases({
+    check,
+    key: 'secretsmanager.secrets',
+    noun: 'secret',
+    action: 'secretsmanager:GetSecretValue',
+    item,
+    bare: (name) => item(name, ok(null)),
+  });
+
+  it('should name the secret and its resource policy in every outcome', () => {
     const results = runCheck(
-      secretsmanagerSecretPolicyNoPublicPrincipal,
-      snapshot([item('open', ok(policyOf()))]),
+      check,
+      inEuWest1(
+        'secretsmanager.secrets',
+        ok([
+          item('bare', ok(null)),
+          item('org', ok(allowEveryone('secretsmanager:GetSecretValue', ORG_ONLY))),
+          item('open', ok(allowEveryone('secretsmanager:GetSecretValue'))),
+          item('denied', failed('ACCESS_DENIED', 'not authorized')),
+        ]),
+      ),
     );
-    expect(results).toEqual([
-      expect.objectContaining({
-        status: 'FAIL',
-        region: 'eu-west-1',
-        resourceUid: item('open', ok(policyOf())).arn,
-      }),
-    ]);
-    expect(results[0]?.message).toContain('Secret open in eu-west-1 of account 111122223333');
-    expect(results[0]?.message).toContain('secretsmanager:GetSecretValue');
-    expect(results[0]?.evidence).toEqual({
-      publicStatements: [
-        {
-          sid: 'Everyone',
-          effect: 'Allow',
-          principal: '*',
-          action: ['secretsmanager:GetSecretValue'],
-          resource: ['*'],
-        },
+    expect(results.map((r) => [r.status, r.message])).toEqual([
+      ['PASS', 'Secret bare in eu-west-1 of account 111122223333 has no resource policy'],
+      [
+        'PASS',
+        'Secret org in eu-west-1 of account 111122223333 has a resource policy that allows no one unrestricted access (Principal *)',
       ],
-    });
-  });
-
-  it('should FAIL when the only condition can be met by any account', () => {
-    const results = runCheck(
-      secretsmanagerSecretPolicyNoPublicPrincipal,
-      snapshot([
-        item('weak', ok(policyOf({ StringNotEquals: { 'aws:SourceAccount': '111122223333' } }))),
-      ]),
-    );
-    expect(results.map((r) => r.status)).toEqual(['FAIL']);
-  });
-
-  it('should PASS a secret whose Principal * is tied to the organization, and one with named principals', () => {
-    const results = runCheck(
-      secretsmanagerSecretPolicyNoPublicPrincipal,
-      snapshot([
-        item('org', ok(policyOf({ StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } }))),
-        item('named', ok(JSON.stringify(OWN_ACCOUNT_ONLY))),
-      ]),
-    );
-    expect(results.map((r) => [r.status, r.region])).toEqual([
-      ['PASS', 'eu-west-1'],
-      ['PASS', 'eu-west-1'],
+      [
+        'FAIL',
+        'Secret open in eu-west-1 of account 111122223333 allows anyone (Principal *) secretsmanager:GetSecretValue with no condition restricting the caller',
+      ],
+      [
+        'ERROR',
+        'could not read the resource policy of secret denied in eu-west-1 of account 111122223333: not authorized',
+      ],
     ]);
-  });
-
-  it('should PASS a secret that has no policy', () => {
-    const [result] = runCheck(
-      secretsmanagerSecretPolicyNoPublicPrincipal,
-      snapshot([item('bare', ok(null))]),
-    );
-    expect(result).toMatchObject({ status: 'PASS', region: 'eu-west-1' });
-    expect(result?.message).toContain('has no');
-  });
-
-  it('should be ERROR, never PASS, when a policy cannot be read or parsed', () => {
-    const results = runCheck(
-      secretsmanagerSecretPolicyNoPublicPrincipal,
-      snapshot([
-        item('denied', failed('ACCESS_DENIED', 'not authorized')),
-        item('garbled', ok('{not json')),
-      ]),
-    );
-    expect(results).toEqual([
-      expect.objectContaining({ status: 'ERROR', errorCode: 'ACCESS_DENIED' }),
-      expect.objectContaining({ status: 'ERROR', errorCode: 'INVALID_POLICY' }),
-    ]);
-    expect(results[0]?.message).toContain('denied');
-  });
-
-  it('should be one ERROR per region with the collector’s code when the listing failed', () => {
-    const results = runCheck(
-      secretsmanagerSecretPolicyNoPublicPrincipal,
-      new SnapshotBuilder()
-        .setRegional('secretsmanager.secrets', 'eu-west-1', failed('ACCESS_DENIED', 'denied'))
-        .setRegional('secretsmanager.secrets', 'us-east-1', ok([])),
-    );
-    expect(results).toEqual([
-      expect.objectContaining({ status: 'ERROR', errorCode: 'ACCESS_DENIED', region: 'eu-west-1' }),
-    ]);
-  });
-
-  it('should report nothing when the region has no secrets', () => {
-    expect(runCheck(secretsmanagerSecretPolicyNoPublicPrincipal, snapshot([]))).toEqual([]);
   });
 });

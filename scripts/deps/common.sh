@@ -378,3 +378,55 @@ env_file_unset() {
   mv "$ENV_FILE.tmp.$$" "$ENV_FILE"
   publish_env_file
 }
+
+# Installs one pinned Python requirement into its own virtualenv, once, under a lock (two
+# processes may ask at the same time): with uv from PyPI when it can (several times faster),
+# plain pip otherwise. Caches stay in the project cache. After installing, runs the verify
+# command (a smoke test, or a warm-up) and fails with the install log if it does not succeed.
+#   ensure_python_venv NAME VENV REQUIREMENT USE_UV(1|0) EXECUTABLE VERIFY...
+# NAME names the lock and log files; EXECUTABLE must exist in a complete venv.
+ensure_python_venv() {
+  local name="$1" venv="$2" requirement="$3" use_uv="$4" executable="$5"
+  shift 5
+  local marker="$venv/.palisade-install-complete"
+  if [[ -f "$marker" && -x "$executable" ]]; then
+    return 0
+  fi
+  mkdir -p "$CACHE_DIR/venv"
+  # fd 8: a lock of its own, separate from the caller's.
+  exec 8>"$CACHE_DIR/venv/.$name.lock"
+  flock -w 900 8 || die "timed out waiting for the venv install lock"
+  if [[ -f "$marker" && -x "$executable" ]]; then
+    exec 8>&-
+    return 0
+  fi
+  local python="${PALISADE_PYTHON:-python3}" uv_version="${PALISADE_UV_VERSION:-0.13.9}"
+  require_cmd "$python" "install Python 3 (or set PALISADE_PYTHON)"
+  local t0 piplog="$CACHE_DIR/venv/$name.pip.log"
+  t0="$(now_ms)"
+  log "installing $requirement into $venv (first run only)"
+  rm -rf "$venv"
+  export PIP_CACHE_DIR="$CACHE_DIR/pip" UV_CACHE_DIR="$CACHE_DIR/uv"
+  local pip=("$venv/bin/python" -m pip install --disable-pip-version-check --no-input --progress-bar off)
+  "$python" -m venv "$venv" >"$piplog" 2>&1 || {
+    rm -rf "$venv"
+    exec 8>&-
+    fail_with_log "$piplog" "$python -m venv failed"
+  }
+  if [[ "$use_uv" == 1 ]] &&
+    "${pip[@]}" "uv==$uv_version" >>"$piplog" 2>&1 &&
+    "$venv/bin/uv" pip install --python "$venv/bin/python" "$requirement" >>"$piplog" 2>&1; then
+    :
+  else
+    echo "---- uv unavailable or failed; installing with pip ----" >>"$piplog"
+    "${pip[@]}" "$requirement" >>"$piplog" 2>&1 || {
+      rm -rf "$venv"
+      exec 8>&-
+      fail_with_log "$piplog" "could not install $requirement"
+    }
+  fi
+  "$@" >>"$piplog" 2>&1 || fail_with_log "$piplog" "$requirement installed but does not run"
+  date -Is >"$marker"
+  exec 8>&-
+  log "venv installed in $(secs_since "$t0")s"
+}

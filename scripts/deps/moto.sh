@@ -30,10 +30,7 @@ DEPS_NAME="$MOTO_NAME"
 [[ "$MOTO_NAME" =~ ^moto[a-z0-9-]*$ ]] || die "MOTO_NAME must match ^moto[a-z0-9-]*\$ (got '$MOTO_NAME')"
 
 MOTO_VERSION="${PALISADE_MOTO_VERSION:-5.2.1}"
-PYTHON="${PALISADE_PYTHON:-python3}"
-UV_VERSION="${PALISADE_UV_VERSION:-0.13.9}"
 VENV="$CACHE_DIR/venv/moto-$MOTO_VERSION"
-VENV_MARKER="$VENV/.palisade-install-complete"
 STATE="$RUN_DIR/$MOTO_NAME"
 PIDFILE="$STATE/pid"
 LOGFILE="$STATE/moto.log"
@@ -47,52 +44,13 @@ case "$MOTO_NAME" in
 esac
 
 ensure_venv() {
-  if [[ -f "$VENV_MARKER" && -x "$VENV/bin/python" && -x "$VENV/bin/moto_server" ]]; then
-    return 0
-  fi
-  mkdir -p "$CACHE_DIR/venv"
-  # Separate lock (fd 8): two instances may be started at the same time.
-  exec 8>"$CACHE_DIR/venv/.moto-$MOTO_VERSION.lock"
-  flock -w 900 8 || die "timed out waiting for the venv install lock"
-  if [[ -f "$VENV_MARKER" && -x "$VENV/bin/python" ]]; then
-    exec 8>&-
-    return 0
-  fi
-  require_cmd "$PYTHON" "install Python 3 (or set PALISADE_PYTHON)"
-  local t0 piplog="$CACHE_DIR/venv/moto-$MOTO_VERSION.pip.log"
-  t0="$(now_ms)"
-  log "installing moto[server]==$MOTO_VERSION into $VENV (first run only)"
-  rm -rf "$VENV"
-  # Caches stay inside the project cache, like everything else.
-  export PIP_CACHE_DIR="$CACHE_DIR/pip" UV_CACHE_DIR="$CACHE_DIR/uv"
-  local pip=("$VENV/bin/python" -m pip install --disable-pip-version-check --no-input --progress-bar off)
-  "$PYTHON" -m venv "$VENV" >"$piplog" 2>&1 || {
-    rm -rf "$VENV"
-    exec 8>&-
-    fail_with_log "$piplog" "$PYTHON -m venv failed"
-  }
-  # uv installs moto's ~60 packages (botocore alone is ~100 MB of JSON) in
-  # ~20 s where pip takes ~80 s on this machine; plain pip is the fallback.
-  if [[ "${PALISADE_MOTO_USE_UV:-1}" == 1 ]] &&
-    "${pip[@]}" "uv==$UV_VERSION" >>"$piplog" 2>&1 &&
-    "$VENV/bin/uv" pip install --python "$VENV/bin/python" "moto[server]==$MOTO_VERSION" >>"$piplog" 2>&1; then
-    :
-  else
-    echo "---- uv unavailable or failed; installing with pip ----" >>"$piplog"
-    "${pip[@]}" "moto[server]==$MOTO_VERSION" >>"$piplog" 2>&1 || {
-      rm -rf "$VENV"
-      exec 8>&-
-      fail_with_log "$piplog" "could not install moto $MOTO_VERSION"
-    }
-  fi
-  # Doubles as the bytecode warm-up for the server's imports (uv does not
-  # compile; this machine sets PYTHONDONTWRITEBYTECODE=1): ~3 s once, and each
-  # start then takes ~1 s instead of ~3 s.
-  env -u PYTHONDONTWRITEBYTECODE "$VENV/bin/python" -c 'import moto.server' >>"$piplog" 2>&1 ||
-    fail_with_log "$piplog" "moto installed but does not import"
-  date -Is >"$VENV_MARKER"
-  exec 8>&-
-  log "venv installed in $(secs_since "$t0")s"
+  # uv installs moto's ~60 packages (botocore alone is ~100 MB of JSON) in ~20 s where pip takes
+  # ~80 s on this machine. The verify step doubles as the bytecode warm-up for the server's
+  # imports (uv does not compile; this machine sets PYTHONDONTWRITEBYTECODE=1): ~3 s once, and
+  # each start then takes ~1 s instead of ~3 s.
+  ensure_python_venv "moto-$MOTO_VERSION" "$VENV" "moto[server]==$MOTO_VERSION" \
+    "${PALISADE_MOTO_USE_UV:-1}" "$VENV/bin/moto_server" \
+    env -u PYTHONDONTWRITEBYTECODE "$VENV/bin/python" -c 'import moto.server'
 }
 
 port() { read_file "$PORT_FILE"; }

@@ -13,9 +13,14 @@ export function resolveAccountRegions(
   clients: AwsClientFactory,
   session: AwsSession,
   requested?: readonly string[],
+  /** Called with each EC2 client before use (e.g. to count its calls). */
+  prepare: (client: EC2Client) => void = () => undefined,
 ): Promise<RegionResolution> {
-  const ec2In = (region: string) =>
-    clients.createClient(EC2Client, { session, region, service: 'ec2' });
+  const ec2In = (region: string) => {
+    const client = clients.createClient(EC2Client, { session, region, service: 'ec2' });
+    prepare(client);
+    return client;
+  };
   return resolveRegions({
     ec2Client: ec2In(session.stsRegion),
     describeRegion: session.stsRegion,

@@ -25,6 +25,8 @@ describe('resolveRegions', () => {
       regions: ['eu-west-1', 'me-south-1', 'us-east-1'],
       notEnabled: [],
       denied: [],
+      enabled: ['eu-west-1', 'me-south-1', 'us-east-1'],
+      optedOut: ['ap-east-1'],
     });
   });
 

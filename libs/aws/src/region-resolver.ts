@@ -25,6 +25,10 @@ export interface RegionResolution {
   regions: string[];
   notEnabled: NotEnabledRegion[];
   denied: DeniedRegion[];
+  /** Every region of the partition DescribeRegions lists as enabled (the benchmark's "all regions"). */
+  enabled: string[];
+  /** Regions of the partition the account has not opted into (evidence, never an error). */
+  optedOut: string[];
 }
 
 /** The one thing needed of an EC2 client. */
@@ -79,24 +83,30 @@ export async function resolveRegions(input: ResolveRegionsInput): Promise<Region
       regions: [],
       notEnabled: [],
       denied: regions.map((region) => ({ region, code: c.code, message })),
+      enabled: [],
+      optedOut: [],
     };
   }
 
   const inPartition = (r: string) =>
     input.partition === undefined || partitionOfRegion(r) === input.partition;
-  const enabled = new Set(
-    listed
-      .filter((r) => r.optInStatus === undefined || ENABLED.has(r.optInStatus))
+  const partitionRegions = listed.filter((r) => inPartition(r.regionName));
+  const isEnabled = (r: RegionInfo) => r.optInStatus === undefined || ENABLED.has(r.optInStatus);
+  const enabled = new Set(partitionRegions.filter(isEnabled).map((r) => r.regionName));
+  const listing = {
+    enabled: [...enabled].sort(),
+    optedOut: partitionRegions
+      .filter((r) => !isEnabled(r))
       .map((r) => r.regionName)
-      .filter(inPartition),
-  );
+      .sort(),
+  };
   const candidates = requested ? requested.filter((r) => enabled.has(r)) : [...enabled].sort();
   const notEnabled: NotEnabledRegion[] = (requested ?? [])
     .filter((r) => !enabled.has(r))
     .map((region) => ({ region, code: 'REGION_NOT_ENABLED' }));
   const denied: DeniedRegion[] = [];
 
-  if (!input.probe) return { regions: candidates, notEnabled, denied };
+  if (!input.probe) return { regions: candidates, notEnabled, denied, ...listing };
   const probe = input.probe;
   const outcomes = await Promise.all(
     candidates.map(async (region) => {
@@ -120,5 +130,5 @@ export async function resolveRegions(input: ResolveRegionsInput): Promise<Region
       regions.push(region);
     }
   }
-  return { regions, notEnabled, denied };
+  return { regions, notEnabled, denied, ...listing };
 }

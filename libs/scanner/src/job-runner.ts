@@ -3,21 +3,15 @@
 // and emit result batches and a final job event. Errors are data: a role that cannot be assumed
 // is a `failed` event, a region or collector error is in the final event and in ERROR results.
 import {
-  EC2Client,
-  DescribeRegionsCommand,
-  DescribeAvailabilityZonesCommand,
-} from '@aws-sdk/client-ec2';
-import {
   type AwsClientFactory,
   type AwsSession,
   type AwsSessionFactory,
   classifyAwsError,
-  partitionOfRegion,
-  resolveRegions,
-  type RegionInfo,
+  resolveAccountRegions,
 } from '@palisade/aws';
 import {
   type Check,
+  type CollectorKey,
   type ScopeEvaluation,
   checksForJob,
   evaluateChecks,
@@ -41,7 +35,6 @@ import {
   Topics,
   effectiveSettings,
 } from '@palisade/contracts';
-import { type CollectorKey } from '@palisade/checks';
 import { type Publisher, TransientError } from '@palisade/messaging';
 import { ResultBatcher } from './result-batcher';
 
@@ -94,8 +87,6 @@ export class JobHandedBack extends TransientError {
     this.name = 'JobHandedBack';
   }
 }
-
-const ENABLED_OPT_IN = new Set(['opt-in-not-required', 'opted-in']);
 
 /** Runs with Inspector2: says, per region, whether Inspector2 scans the account (coverage). */
 const INSPECTOR_COVERAGE_CHECK = 'inspector2_scanning_enabled';
@@ -327,48 +318,19 @@ export class JobRunner {
     notEnabled: string[];
     failed: { region: string; code: string; message: string }[];
   }> {
-    const ec2In = (region: string) => {
-      const client = this.deps.clients.createClient(EC2Client, { session, region, service: 'ec2' });
-      client.middlewareStack.use(countingPlugin(onCall, 'ec2'));
-      return client;
-    };
-    let listed: RegionInfo[] = [];
-    const resolution = await resolveRegions({
-      describeRegions: async () => {
-        const out = await ec2In(session.stsRegion).send(
-          new DescribeRegionsCommand({ AllRegions: true }),
-        );
-        listed = (out.Regions ?? []).flatMap((r) =>
-          r.RegionName
-            ? [
-                {
-                  regionName: r.RegionName,
-                  ...(r.OptInStatus ? { optInStatus: r.OptInStatus } : {}),
-                },
-              ]
-            : [],
-        );
-        return listed;
-      },
-      describeRegion: session.stsRegion,
-      partition: session.partition,
-      ...(job.regions.length > 0 ? { requested: job.regions } : {}),
-      probe: async (region) => {
-        await ec2In(region).send(new DescribeAvailabilityZonesCommand({}));
-      },
-    });
-    const inPartition = listed.filter((r) => partitionOfRegion(r.regionName) === session.partition);
-    const listedNotEnabled = new Set(
-      inPartition
-        .filter((r) => r.optInStatus !== undefined && !ENABLED_OPT_IN.has(r.optInStatus))
-        .map((r) => r.regionName),
+    const resolution = await resolveAccountRegions(
+      this.deps.clients,
+      session,
+      job.regions.length > 0 ? job.regions : undefined,
+      (client) => client.middlewareStack.use(countingPlugin(onCall, 'ec2')),
     );
+    const optedOut = new Set(resolution.optedOut);
     const requested = new Set(job.regions);
     // Not enabled by the listing and not asked for: evidence. Asked for, or listed as enabled
     // but refusing the session (a probe failed): an error of this job.
     const failed = [
       ...resolution.notEnabled
-        .filter((n) => requested.has(n.region) || !listedNotEnabled.has(n.region))
+        .filter((n) => requested.has(n.region) || !optedOut.has(n.region))
         .map((n) => ({
           region: n.region,
           code: n.code,
@@ -379,12 +341,9 @@ export class JobRunner {
     const notUsable = new Set(failed.map((f) => f.region));
     return {
       scanned: resolution.regions,
-      enabled: inPartition
-        .map((r) => r.regionName)
-        .filter((r) => !listedNotEnabled.has(r) && !notUsable.has(r))
-        .sort(),
+      enabled: resolution.enabled.filter((r) => !notUsable.has(r)),
       notEnabled: [
-        ...new Set([...listedNotEnabled, ...resolution.notEnabled.map((n) => n.region)]),
+        ...new Set([...resolution.optedOut, ...resolution.notEnabled.map((n) => n.region)]),
       ].sort(),
       failed,
     };

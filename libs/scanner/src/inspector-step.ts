@@ -9,7 +9,7 @@ import {
   type AwsSessionFactory,
   classifyAwsError,
 } from '@palisade/aws';
-import { pullInspectorFindings } from '@palisade/collectors';
+import { laterWatermark, pullInspectorFindings } from '@palisade/collectors';
 import { type ErrorRecord, type RoleHop, type ScanJob } from '@palisade/contracts';
 import { type InspectorPuller, type InspectorSummary } from './job-runner';
 
@@ -91,11 +91,8 @@ export class InspectorStep implements InspectorPuller {
           findings += page.length;
           await emit(page);
         }
-        const pulledTo = pulled.watermark();
-        const next =
-          pulledTo !== undefined && (previous === undefined || pulledTo > previous)
-            ? pulledTo
-            : previous;
+        // The overlap may re-pull older findings: the watermark never moves back.
+        const next = laterWatermark(previous, pulled.watermark());
         if (next !== undefined) watermarks[region] = next;
         for (const skipped of pulled.unmapped()) {
           errors.push({

@@ -27,3 +27,4 @@ export {
   type GeneratedOrganizationOptions,
 } from './example-organizations';
 export { managementClient, type ManagementClient, type RetrySettings } from './management-client';
+export { SILENT_AWS_LOGGER, testAwsAccess, type TestAwsAccess } from './test-aws-access';

@@ -1,15 +1,8 @@
 // An Organizations client acting in a management account the way discovery gets one (credential
 // chain + client factory), aimed at the fault proxy or moto: for the walk's tests and benchmark.
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import {
-  type AwsLogger,
-  AwsClientFactory,
-  AwsSessionFactory,
-  resolveAwsAccessOptions,
-  SdkStsApi,
-} from '@palisade/aws';
-
-const silent: AwsLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined };
+import { type AwsClientFactory } from '@palisade/aws';
+import { testAwsAccess } from './test-aws-access';
 
 /** A key moto does not know: it acts in moto's default account and only assumes roles here. */
 const BASE_CREDENTIALS = {
@@ -34,19 +27,12 @@ export async function managementClient(
   managementAccountId: string,
   retry: RetrySettings = {},
 ): Promise<ManagementClient> {
-  const options = resolveAwsAccessOptions({
+  const { clients: factory, sessions: chain } = testAwsAccess({
     endpointUrl,
-    defaultRegion: 'us-east-1',
     maxAttempts: retry.maxAttempts ?? 5,
     retryMode: retry.retryMode ?? 'adaptive',
+    baseCredentials: BASE_CREDENTIALS,
   });
-  const factory = new AwsClientFactory(options, silent);
-  const chain = new AwsSessionFactory(
-    options,
-    new SdkStsApi(factory),
-    () => Promise.resolve(BASE_CREDENTIALS),
-    silent,
-  );
   const session = await chain.session({
     tenantId: 'int-discovery',
     scanId: 'int-discovery-walk',

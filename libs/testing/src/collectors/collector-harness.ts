@@ -1,23 +1,11 @@
 // Runs real collectors against moto (or the fault proxy in front of it) in one account, the way
 // the scanner does: a role assumed into the account, clients from the factory, the run memoised.
 import { randomInt, randomUUID } from 'node:crypto';
-import {
-  AwsClientFactory,
-  type AwsLogger,
-  type AwsSession,
-  AwsSessionFactory,
-  resolveAwsAccessOptions,
-  SdkStsApi,
-} from '@palisade/aws';
+import { type AwsClientFactory, type AwsSession } from '@palisade/aws';
 import { type CollectorKey, type SnapshotBuilder } from '@palisade/checks';
 import { CollectionRun, collectorCatalogue } from '@palisade/collectors';
+import { testAwsAccess } from '../aws-seed/test-aws-access';
 import { depsEnv } from '../deps/deps-env';
-
-const quietLogger: AwsLogger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-};
 
 /** Base identity for moto: any key acts in moto's default account until a role is assumed. */
 const BASE_CREDENTIALS = {
@@ -58,18 +46,12 @@ export async function collectorHarness(
 ): Promise<CollectorHarness> {
   const accountId = options.accountId ?? freshAccount();
   const homeRegion = options.homeRegion ?? 'us-east-1';
-  const access = resolveAwsAccessOptions({
+  const { clients, sessions: chain } = testAwsAccess({
     endpointUrl: options.endpointUrl ?? depsEnv('PALISADE_MOTO_URL'),
     defaultRegion: homeRegion,
     maxAttempts: 1,
+    baseCredentials: BASE_CREDENTIALS,
   });
-  const clients = new AwsClientFactory(access, quietLogger);
-  const chain = new AwsSessionFactory(
-    access,
-    new SdkStsApi(clients),
-    () => Promise.resolve(BASE_CREDENTIALS),
-    quietLogger,
-  );
   const session = await chain.session({
     tenantId: randomUUID(),
     scanId: randomUUID(),

@@ -2,13 +2,7 @@
 // it), with the real credential chain, client factory, collectors and checks, capturing what it
 // publishes.
 import { randomUUID } from 'node:crypto';
-import {
-  AwsClientFactory,
-  type AwsLogger,
-  AwsSessionFactory,
-  resolveAwsAccessOptions,
-  SdkStsApi,
-} from '@palisade/aws';
+import { type AwsClientFactory } from '@palisade/aws';
 import { ALL_CHECKS, type Check } from '@palisade/checks';
 import { collectorCatalogue } from '@palisade/collectors';
 import {
@@ -22,10 +16,9 @@ import {
   Topics,
 } from '@palisade/contracts';
 import { InspectorStep, JobRunner, type JobRunnerTuning } from '@palisade/scanner';
+import { testAwsAccess } from '../aws-seed/test-aws-access';
 import { depsEnv } from '../deps/deps-env';
 import { CapturingPublisher } from '../messaging/capturing-publisher';
-
-const quiet: AwsLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined };
 
 const BASE_CREDENTIALS = {
   accessKeyId: 'AKIAPALISADESCANNER1',
@@ -85,18 +78,11 @@ export interface ScannerHarnessOptions {
 }
 
 export function scannerHarness(options: ScannerHarnessOptions = {}): ScannerHarness {
-  const access = resolveAwsAccessOptions({
+  const { clients, sessions } = testAwsAccess({
     endpointUrl: options.endpointUrl ?? depsEnv('PALISADE_MOTO_URL'),
-    defaultRegion: 'us-east-1',
     maxAttempts: options.maxAttempts ?? 1,
+    baseCredentials: BASE_CREDENTIALS,
   });
-  const clients = new AwsClientFactory(access, quiet);
-  const sessions = new AwsSessionFactory(
-    access,
-    new SdkStsApi(clients),
-    () => Promise.resolve(BASE_CREDENTIALS),
-    quiet,
-  );
   const publisher = new CapturingPublisher();
   const runner = new JobRunner({
     sessions,

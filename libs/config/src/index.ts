@@ -52,5 +52,6 @@ export { discoveryConfigSchema, type DiscoveryConfig } from './schemas/discovery
 export { normaliserConfigSchema, type NormaliserConfig } from './schemas/normaliser-config.schema';
 export { scannerConfigSchema, type ScannerConfig } from './schemas/scanner-config.schema';
 export { scannerFragment, type ScannerTuning } from './fragments/scanner.fragment';
+export { normaliserFragment, type NormaliserTuning } from './fragments/normaliser.fragment';
 export { serviceBaseFragments, type ServiceBaseConfig } from './schemas/service-base';
 export { migrateConfigSchema, type MigrateConfig } from './schemas/migrate-config.schema';

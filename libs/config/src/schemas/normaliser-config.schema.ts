@@ -1,5 +1,6 @@
 import { defineConfigSchema, type ConfigOf } from '../config-schema';
 import { databaseFragment } from '../fragments/database.fragment';
+import { normaliserFragment } from '../fragments/normaliser.fragment';
 import { kafkaBrokersRule, kafkaFragment } from '../fragments/kafka.fragment';
 import { transportFragment } from '../fragments/transport.fragment';
 import { serviceBaseFragments } from './service-base';
@@ -11,6 +12,7 @@ export const normaliserConfigSchema = defineConfigSchema(
     transport: transportFragment(),
     kafka: kafkaFragment({ clientId: 'palisade-normaliser' }),
     database: databaseFragment(),
+    normaliser: normaliserFragment(),
   },
   [kafkaBrokersRule],
 );

@@ -32,6 +32,7 @@ export type ScanJobStatus = (typeof SCAN_JOB_STATUSES)[number];
  * account_id) key, as a scan belongs to one tenant (composite FK).
  */
 @Entity({ name: 'scan_jobs' })
+@Unique('scan_jobs_tenant_id_id_key', ['tenantId', 'id'])
 @Unique('scan_jobs_tenant_id_scan_id_scope_account_id_key', [
   'tenantId',
   'scanId',

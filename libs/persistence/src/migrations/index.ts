@@ -6,6 +6,7 @@ import { DeadLetters1795881600000 } from './1795881600000-dead-letters';
 import { CreateDiscoveryInventory1795892400000 } from './1795892400000-create-discovery-inventory';
 import { CreateSchedulesAndScans1795892401000 } from './1795892401000-create-schedules-and-scans';
 import { CreateInspectorWatermarks1795892402000 } from './1795892402000-create-inspector-watermarks';
+import { CreateFindings1795900000000 } from './1795900000000-create-findings';
 
 /** Every migration, in order, listed explicitly so a bundled build finds them. Append only. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateDiscoveryInventory1795892400000,
   CreateSchedulesAndScans1795892401000,
   CreateInspectorWatermarks1795892402000,
+  CreateFindings1795900000000,
 ];

@@ -1,3 +1,16 @@
-// @palisade/findings: OCSF types and mappers, finding identity, severity, status and lifecycle rules (issue: Normaliser and persistence).
-// Nothing is exported yet: the lib is built by its issue.
-export {};
+// @palisade/findings: finding identity, lifecycle statuses and rules, and the OCSF 1.8.0 mapping.
+export { checkFindingUid, inspectorFindingUid } from './identity';
+export {
+  FINDING_STATUSES,
+  OPEN_STATUSES,
+  type FindingChangeKind,
+  type FindingSeverity,
+  type FindingStatus,
+} from './lifecycle/status';
+export {
+  observe,
+  type LifecycleState,
+  type Observation,
+  type ObservedOutcome,
+  type Transition,
+} from './lifecycle/transitions';

@@ -96,6 +96,19 @@ describe('@MessageHandler discovery', () => {
     expect(concurrencyOf('ScannerHandlers.cancel')).toBe(1);
   });
 
+  it('should take a batch size from the module options when they name its topic', async () => {
+    const found = await explore({
+      batch: {
+        [Topics.rulesChanged.name]: { maxSize: 40, maxWaitMs: 50 },
+        [Topics.scanJobs.name]: { maxSize: 7, maxWaitMs: 1 },
+      },
+    });
+    const rules = found.find((r) => r.name === 'ScannerHandlers.rules');
+    expect(rules?.kind === 'batch' && rules.batch).toEqual({ maxSize: 40, maxWaitMs: 50 });
+    // A one-at-a-time handler stays one at a time.
+    expect(found.find((r) => r.name === 'ScannerHandlers.run')?.kind).toBe('single');
+  });
+
   it('should give a broadcast topic one group per process instance', async () => {
     const [a, b] = await Promise.all([explore(), explore()]);
     const groupA = a.find((r) => r.topic === Topics.scanControl)?.group;

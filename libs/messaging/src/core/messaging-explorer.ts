@@ -58,11 +58,12 @@ export class MessagingExplorer {
     const group = resolveGroup(topic, options, names, this.instanceId);
     const common = { topic, group, concurrency, name };
     if (options.batch) {
-      const { maxSize, maxWaitMs } = options.batch;
+      const batch = this.options.batch?.[topic.name] ?? options.batch;
+      const { maxSize, maxWaitMs } = batch;
       if (!Number.isInteger(maxSize) || maxSize < 1 || !(maxWaitMs >= 0)) {
         throw new MessagingConfigError(`${name}: batch needs maxSize ≥ 1 and maxWaitMs ≥ 0`);
       }
-      return { ...common, kind: 'batch', batch: options.batch, handle };
+      return { ...common, kind: 'batch', batch, handle };
     }
     return { ...common, kind: 'single', handle };
   }

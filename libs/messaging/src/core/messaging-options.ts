@@ -1,4 +1,5 @@
 import { type DeadLetterStore } from './dead-letter';
+import { type BatchOptions } from './types';
 
 export interface KafkaConnectionOptions {
   readonly brokers: readonly string[];
@@ -60,6 +61,11 @@ export interface MessagingModuleOptions {
    * overrides the `concurrency` a `@MessageHandler` declares (e.g. the scanner's job slots).
    */
   readonly concurrency?: Readonly<Record<string, number>>;
+  /**
+   * Batch sizes by (unprefixed) topic name, overriding what a batch `@MessageHandler` declares
+   * (e.g. the normaliser's messages per transaction). Ignored for one-at-a-time handlers.
+   */
+  readonly batch?: Readonly<Record<string, BatchOptions>>;
   /** Start the consumers of discovered handlers at application bootstrap. Default true. */
   readonly consume?: boolean;
   readonly inProcess?: InProcessOptions;

@@ -22,7 +22,8 @@ const REGION = `'^(global|[a-z]{2}(-[a-z]+)+-[0-9]{1,2})$'`;
  * - `suppression_rules`: written by the api, applied by the normaliser.
  * - `posture_snapshots`: daily counts per tenant × account × framework.
  * - `scan_job_scopes`: the resolution gate per job × (region, check): results stored, results
- *   the final event declares, whether the scope errored, when it resolved its findings.
+ *   the final event declares (with the job's start it reports), whether the scope errored, when
+ *   it resolved its findings.
  * - `scan_job_batches`: the result batches of a job already stored (a redelivery is a no-op).
  * Indexes lead with `tenant_id`.
  */
@@ -170,6 +171,7 @@ export class CreateFindings1795900000000 implements MigrationInterface {
         check_id text NOT NULL,
         stored integer NOT NULL DEFAULT 0,
         declared integer NULL,
+        job_started_at timestamptz NULL,
         errored boolean NOT NULL DEFAULT false,
         resolved_at timestamptz NULL,
         CONSTRAINT scan_job_scopes_pkey PRIMARY KEY (tenant_id, job_id, region, check_id),

@@ -5,7 +5,9 @@ import {
   type NormaliserConfig,
   normaliserConfigSchema,
 } from '@palisade/config';
+import { Topics } from '@palisade/contracts';
 import { MessagingModule, messagingOptionsFromConfig } from '@palisade/messaging';
+import { NormaliserFeatureModule } from '@palisade/normaliser';
 import { ObservabilityModule } from '@palisade/observability';
 import { PersistenceModule, persistenceOptionsFromConfig } from '@palisade/persistence';
 
@@ -22,10 +24,20 @@ const service: Imports = [
   }),
   MessagingModule.forRootAsync({
     inject: [APP_CONFIG],
-    useFactory: (config: NormaliserConfig) => messagingOptionsFromConfig(config),
+    useFactory: (config: NormaliserConfig) => ({
+      ...messagingOptionsFromConfig(config),
+      // Messages per ingest transaction, and transactions at once (one partition each).
+      batch: {
+        [Topics.findingsRaw.name]: {
+          maxSize: config.normaliser.ingestBatchMessages,
+          maxWaitMs: config.normaliser.ingestBatchWaitMs,
+        },
+      },
+      concurrency: { [Topics.findingsRaw.name]: config.normaliser.ingestConcurrency },
+    }),
   }),
 ];
 
 /** The normaliser process's root module; main.ts starts it. */
-@Module({ imports: [...platform, ...service] })
+@Module({ imports: [...platform, ...service, NormaliserFeatureModule.forRoot()] })
 export class NormaliserAppModule {}

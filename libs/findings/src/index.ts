@@ -9,8 +9,16 @@ export {
 } from './lifecycle/status';
 export {
   observe,
+  resolveUnreported,
   type LifecycleState,
   type Observation,
   type ObservedOutcome,
   type Transition,
 } from './lifecycle/transitions';
+export { type FindingContext, type LifecycleFields } from './mapping/context';
+export { mapCheckResult } from './mapping/check-result';
+export { mapInspectorFinding } from './mapping/inspector-finding';
+export { applyLifecycle } from './mapping/lifecycle';
+export { OCSF_PROFILES, OCSF_VERSION } from './mapping/common';
+export type * from './ocsf/types';
+export { PALISADE_VERSION } from './version';

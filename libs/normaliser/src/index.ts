@@ -1,3 +1,9 @@
-// @palisade/normaliser: the normaliser service's features: OCSF mapping, lifecycle, suppression, scan progress (issue: Normaliser and persistence).
-// Nothing is exported yet: the lib is built by its issue.
-export {};
+// @palisade/normaliser: the normaliser service's features: findings ingest (OCSF, identity,
+// lifecycle, resolution), scan progress and closure, suppression rules, posture snapshots and
+// retention.
+export { NormaliserFeatureModule } from './normaliser.module';
+export { FindingsIngest, type IngestOutcome } from './ingest/findings-ingest';
+export { UnknownJobError } from './scan-progress';
+export { declareJobScopes, type JobDeclaration } from './store/resolution-gate';
+export { applySuppression } from './suppression';
+export { writePostureSnapshots } from './posture/posture-snapshots';

@@ -77,6 +77,9 @@ export { TenantTransactions } from './nest/tenant-transactions';
 // The discovery tables, their tenant-scoped repositories and unit of work (see discovery/index.ts).
 export * from './discovery';
 
+// The normaliser's tables (suppression rules; see findings/index.ts).
+export * from './findings';
+
 // Test support (integration tests of every lib): a migrated database per spec on the real Postgres.
 export {
   createTestDatabase,

@@ -9,3 +9,4 @@ export * from './messaging/capturing-publisher';
 export * from './scanner/scanner-harness';
 export * from './scenario/misconfigured-account';
 export * from './messaging/kafka-observer';
+export * from './deps/private-postgres';

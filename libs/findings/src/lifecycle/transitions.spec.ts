@@ -1,5 +1,10 @@
 import { type FindingStatus } from './status';
-import { type LifecycleState, type ObservedOutcome, observe } from './transitions';
+import {
+  type LifecycleState,
+  type ObservedOutcome,
+  observe,
+  resolveUnreported,
+} from './transitions';
 
 const t = (minute: number) => new Date(Date.UTC(2026, 10, 1, 12, minute));
 
@@ -108,5 +113,18 @@ describe('the finding lifecycle', () => {
     const active = observe(suppressed.state, { outcome: 'ACTIVE', observedAt: t(30) });
     expect(active.suppressionChange).toBe('unsuppressed');
     expect(active.state.sourceSuppressed).toBe(false);
+  });
+
+  it('resolves an open finding a later clean run did not report, announcing only a failure', () => {
+    const failing = resolveUnreported(stored('in_progress', 10), t(30));
+    expect(failing).toMatchObject({ applied: true, change: 'resolved' });
+    expect(failing.state).toMatchObject({ status: 'resolved', resolvedAt: t(30), stateAt: t(30) });
+    expect(resolveUnreported(stored('manual', 10), t(30))).toMatchObject({
+      applied: true,
+      change: null,
+    });
+    // Seen at or after the run's start (the run reported it), or not open: nothing to do.
+    expect(resolveUnreported(stored('in_progress', 30), t(30)).applied).toBe(false);
+    expect(resolveUnreported(stored('compliant', 10), t(30)).applied).toBe(false);
   });
 });

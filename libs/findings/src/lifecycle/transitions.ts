@@ -1,4 +1,4 @@
-import { type FindingChangeKind, type FindingStatus } from './status';
+import { type FindingChangeKind, type FindingStatus, OPEN_STATUSES } from './status';
 
 /**
  * What one observation says about a finding: a check result's status, or an Inspector2
@@ -104,5 +104,29 @@ export function observe(current: LifecycleState | undefined, observation: Observ
     change,
     suppressionChange:
       sourceSuppressed === wasSuppressed ? null : sourceSuppressed ? 'suppressed' : 'unsuppressed',
+  };
+}
+
+/**
+ * A clean run of the finding's scope, started at `at`, did not report it: an open finding last
+ * seen before that run is resolved as of `at` (only a failing one's resolution is announced).
+ * The same rule the resolution gate applies in SQL, for an observation that arrives after the
+ * later run already resolved its scope.
+ */
+export function resolveUnreported(state: LifecycleState, at: Date): Transition {
+  const t = at.getTime();
+  if (
+    !OPEN_STATUSES.includes(state.status) ||
+    state.lastSeenAt.getTime() >= t ||
+    state.stateAt.getTime() >= t
+  ) {
+    return { state, applied: false, statusChanged: false, change: null, suppressionChange: null };
+  }
+  return {
+    state: { ...state, status: 'resolved', stateAt: at, resolvedAt: at },
+    applied: true,
+    statusChanged: true,
+    change: FAILING.has(state.status) ? 'resolved' : null,
+    suppressionChange: null,
   };
 }

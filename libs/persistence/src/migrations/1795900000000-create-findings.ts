@@ -167,6 +167,7 @@ export class CreateFindings1795900000000 implements MigrationInterface {
       CREATE TABLE public.scan_job_scopes (
         tenant_id uuid NOT NULL,
         job_id uuid NOT NULL,
+        account_id character(12) NOT NULL,
         region text NOT NULL,
         check_id text NOT NULL,
         stored integer NOT NULL DEFAULT 0,
@@ -180,6 +181,11 @@ export class CreateFindings1795900000000 implements MigrationInterface {
         CONSTRAINT scan_job_scopes_tenant_id_fkey FOREIGN KEY (tenant_id)
           REFERENCES public.tenants (id) ON DELETE CASCADE
       )`);
+
+    // A late result older than a clean run of its scope is resolved as of that run.
+    await queryRunner.query(`CREATE INDEX scan_job_scopes_resolved_idx
+      ON public.scan_job_scopes (tenant_id, account_id, job_started_at)
+      WHERE resolved_at IS NOT NULL`);
 
     await queryRunner.query(`
       CREATE TABLE public.scan_job_batches (

@@ -1,0 +1,48 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_CONFIG, type NormaliserTuning } from '@palisade/config';
+import { PALISADE_VERSION } from '@palisade/findings';
+import { FindingsIngest } from './ingest/findings-ingest';
+import { FindingsRawConsumer } from './ingest/findings-raw.consumer';
+import { PostureSnapshotTask } from './posture/posture-snapshot.task';
+import { RetentionTask } from './retention/retention.task';
+import {
+  JobEventsConsumer,
+  SCAN_PROGRESS_OPTIONS,
+  type ScanProgressOptions,
+  StaleJobsTask,
+} from './scan-progress';
+import { RulesChangedConsumer, SuppressionExpiryTask } from './suppression';
+
+/**
+ * What the normaliser does, for any process that hosts it (apps/normaliser, the CLI): ingest
+ * results into findings, move scans and jobs through their states, apply suppression rules,
+ * and the periodic work (stale jobs, suppression expiry, posture snapshots, retention), each
+ * firing once across replicas. Needs the host's ConfigModule (with the `normaliser` section),
+ * PersistenceModule and MessagingModule.
+ */
+@Module({})
+export class NormaliserFeatureModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: NormaliserFeatureModule,
+      providers: [
+        { provide: FindingsIngest, useFactory: () => new FindingsIngest(PALISADE_VERSION) },
+        FindingsRawConsumer,
+        JobEventsConsumer,
+        {
+          provide: SCAN_PROGRESS_OPTIONS,
+          inject: [APP_CONFIG],
+          useFactory: (config: { normaliser: NormaliserTuning }): ScanProgressOptions => ({
+            jobTimeoutMs: config.normaliser.jobTimeoutMs,
+            housekeepingIntervalMs: config.normaliser.housekeepingIntervalMs,
+          }),
+        },
+        StaleJobsTask,
+        RulesChangedConsumer,
+        SuppressionExpiryTask,
+        PostureSnapshotTask,
+        RetentionTask,
+      ],
+    };
+  }
+}

@@ -1,3 +1,4 @@
+import { QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { isTransientDatabaseError } from './transient-database-error';
 
 function pgError(code: string, message = 'pg error'): Error {
@@ -16,6 +17,8 @@ describe('isTransientDatabaseError', () => {
       'a TypeORM error wrapping a restart',
       Object.assign(new Error('query failed'), { driverError: pgError('57P01') }),
     ],
+    // Seen when Postgres restarts mid-transaction: the rollback finds the connection gone.
+    ['a transaction whose connection was released under it', new QueryRunnerAlreadyReleasedError()],
   ])('should call %s transient', (_name, error) => {
     expect(isTransientDatabaseError(error)).toBe(true);
   });

@@ -37,6 +37,11 @@ export function isTransientDatabaseError(error: unknown): boolean {
     ) {
       return true;
     }
+    // TypeORM's QueryRunnerAlreadyReleasedError: the transaction's connection died under it
+    // (its rollback finds the runner released). The work never committed: safe to run again.
+    if (current instanceof Error && current.name === 'QueryRunnerAlreadyReleasedError') {
+      return true;
+    }
     const next: unknown =
       typeof current === 'object' && current !== null
         ? ((current as { driverError?: unknown }).driverError ??

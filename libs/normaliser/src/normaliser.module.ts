@@ -1,16 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_CONFIG, type NormaliserTuning } from '@palisade/config';
 import { PALISADE_VERSION } from '@palisade/findings';
 import { FindingsIngest } from './ingest/findings-ingest';
 import { FindingsRawConsumer } from './ingest/findings-raw.consumer';
 import { PostureSnapshotTask } from './posture/posture-snapshot.task';
 import { RetentionTask } from './retention/retention.task';
-import {
-  JobEventsConsumer,
-  SCAN_PROGRESS_OPTIONS,
-  type ScanProgressOptions,
-  StaleJobsTask,
-} from './scan-progress';
+import { JobEventsConsumer, StaleJobsTask } from './scan-progress';
 import { RulesChangedConsumer, SuppressionExpiryTask } from './suppression';
 
 /**
@@ -29,14 +23,6 @@ export class NormaliserFeatureModule {
         { provide: FindingsIngest, useFactory: () => new FindingsIngest(PALISADE_VERSION) },
         FindingsRawConsumer,
         JobEventsConsumer,
-        {
-          provide: SCAN_PROGRESS_OPTIONS,
-          inject: [APP_CONFIG],
-          useFactory: (config: { normaliser: NormaliserTuning }): ScanProgressOptions => ({
-            jobTimeoutMs: config.normaliser.jobTimeoutMs,
-            housekeepingIntervalMs: config.normaliser.housekeepingIntervalMs,
-          }),
-        },
         StaleJobsTask,
         RulesChangedConsumer,
         SuppressionExpiryTask,

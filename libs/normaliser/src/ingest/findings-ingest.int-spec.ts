@@ -301,4 +301,35 @@ describe('findings ingest on the real Postgres', () => {
     const [closed] = await scanRow();
     expect(closed).toMatchObject({ status: 'completed', counts: { findingsNew: 2 } });
   });
+
+  it("announces suppression on the finding's overall state: a rule and Inspector2's own flag", async () => {
+    const scans = await tenantWithScans(3);
+    const [first, second, third] = scans as [TestScan, TestScan, TestScan];
+    await ctx.owner.query(
+      `INSERT INTO public.suppression_rules (tenant_id, account_ids, reason, author)
+       VALUES ($1, $2, 'accepted risk', 'secops@example.com')`,
+      [first.tenantId, [ACCOUNT]],
+    );
+    const pull = (scan: TestScan, status: 'ACTIVE' | 'SUPPRESSED', minute: number) =>
+      store(scan.tenantId, [
+        inspectorBatch(
+          scan,
+          ACCOUNT,
+          0,
+          [inspectorFinding('f1', status, at(minute), ACCOUNT)],
+          at(minute),
+        ),
+      ]);
+    await pull(first, 'ACTIVE', 1);
+    // Inspector suppresses it too, then lifts its own suppression: the rule still applies.
+    await pull(second, 'SUPPRESSED', 11);
+    await pull(third, 'ACTIVE', 21);
+    expect(await announced(first.tenantId)).toEqual(['new', 'suppressed']);
+    const history = await ctx.owner.query<{ change: string | null }[]>(
+      `SELECT change FROM public.finding_history WHERE tenant_id = $1 ORDER BY id`,
+      [first.tenantId],
+    );
+    // new, suppressed by the rule, new → in progress, Inspector's flag on, then off.
+    expect(history.map((h) => h.change)).toEqual(['new', 'suppressed', null, null, null]);
+  });
 });

@@ -164,13 +164,15 @@ export class FindingsIngest {
           checkId: o.kind === 'check' ? o.result.checkId : null,
           severity: row.severity,
         };
-        changes.push(...changesOf(base, current?.status ?? null, observedNow));
+        const ruleSuppressed = (current?.suppressed_by ?? null) !== null;
+        changes.push(...changesOf(base, current?.status ?? null, observedNow, ruleSuppressed));
         if (resolvedLater?.applied) {
           changes.push(
             ...changesOf(
               { ...base, observedAt: cleanRun! },
               observedNow.state.status,
               resolvedLater,
+              ruleSuppressed,
             ),
           );
         }
@@ -469,18 +471,24 @@ export class FindingsIngest {
 
 type ChangeBase = Omit<FindingChange, 'change' | 'fromStatus' | 'toStatus'>;
 
-/** The history rows (and announcements) of one transition. */
+/**
+ * The history rows (and announcements) of one transition. Suppression is announced on the
+ * finding's overall state, as the rule path does: Inspector2's own flag flipping on a finding a
+ * rule suppresses anyway is recorded in history only.
+ */
 function changesOf(
   base: ChangeBase,
   fromStatus: FindingStatus | null,
   transition: Transition,
+  ruleSuppressed: boolean,
 ): FindingChange[] {
   const changes: FindingChange[] = [];
   const toStatus = transition.state.status;
   if (transition.statusChanged)
     changes.push({ ...base, fromStatus, toStatus, change: transition.change });
   if (transition.suppressionChange) {
-    changes.push({ ...base, fromStatus, toStatus, change: transition.suppressionChange });
+    const change = ruleSuppressed ? null : transition.suppressionChange;
+    changes.push({ ...base, fromStatus, toStatus, change });
   }
   return changes;
 }

@@ -12,17 +12,10 @@ import {
 } from '@palisade/persistence';
 import { randomUUID } from 'node:crypto';
 import { type DataSource } from 'typeorm';
+import { createTenant, insertFindings } from '../test/normaliser-fixtures';
 import { PostureSnapshotTask } from './posture-snapshot.task';
 import { utcDay, writePostureSnapshots } from './posture-snapshots';
-import {
-  CIS,
-  CIS_CHECK,
-  CIS_CHECK_2,
-  COVERAGE,
-  COVERAGE_CHECK,
-  createTenant,
-  insertFindings,
-} from './test/findings-fixtures';
+import { CIS, CIS_CHECK, CIS_CHECK_2, COVERAGE, COVERAGE_CHECK } from './test/posture-fixtures';
 
 const ACC_1 = '111111111111';
 const ACC_2 = '222222222222';

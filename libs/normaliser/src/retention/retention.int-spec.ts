@@ -11,12 +11,13 @@ import {
   withTenant,
 } from '@palisade/persistence';
 import { type DataSource } from 'typeorm';
+import { CIS_CHECK } from '../posture/test/posture-fixtures';
 import {
-  CIS_CHECK,
-  createScanJob,
+  createScan,
+  createSource,
   createTenant,
   insertFindings,
-} from '../posture/test/findings-fixtures';
+} from '../test/normaliser-fixtures';
 import { pruneTenant, type RetentionPolicy } from './prune-tenant';
 import { RetentionTask } from './retention.task';
 
@@ -73,7 +74,8 @@ describe('retention (real Postgres, as the service role)', () => {
   }
 
   async function insertJobBatches(tenantId: TenantId, storedAt: readonly Date[]): Promise<void> {
-    const jobId = await createScanJob(service, tenantId);
+    const sourceId = await createSource(service, tenantId, [{ accountId: ACC }]);
+    const jobId = (await createScan(service, tenantId, sourceId, [ACC])).jobOf(ACC);
     await withTenant(service, tenantId, (manager) =>
       manager.query(
         `INSERT INTO public.scan_job_batches (tenant_id, job_id, batch_seq, items, stored_at)

@@ -4,7 +4,6 @@ export { applyJobEvent } from './apply-job-event';
 export { JobEventsConsumer } from './job-events.consumer';
 export { UnknownJobError } from './job-store';
 export { type ClosingStatus, closingStatus, type ScanCounts, scanCounts } from './scan-closure';
-export { SCAN_PROGRESS_OPTIONS, type ScanProgressOptions } from './scan-progress-options';
 export { type ClosedScan, refreshScan } from './scan-state';
 export { JOB_TIMEOUT } from './stale-jobs';
-export { type StaleJobsSweep, StaleJobsTask } from './stale-jobs.task';
+export { type StaleJobsSweep, StaleJobsTask, type StaleJobsTaskConfig } from './stale-jobs.task';

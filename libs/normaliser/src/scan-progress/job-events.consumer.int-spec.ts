@@ -14,14 +14,18 @@ import {
 import { type DataSource } from 'typeorm';
 import { utcDay } from '../posture/posture-snapshots';
 import { recordFindingChanges } from '../store/finding-changes';
-import { type JobEventsConsumer } from './job-events.consumer';
-import { UnknownJobError } from './job-store';
 import {
   ACCOUNT_A,
   ACCOUNT_B,
   ACCOUNT_C,
-  consumerOn,
   createTenant,
+  insertFindings,
+  waitForLockWaiters,
+} from '../test/normaliser-fixtures';
+import { type JobEventsConsumer } from './job-events.consumer';
+import { UnknownJobError } from './job-store';
+import {
+  consumerOn,
   eventsFor,
   type JobRow,
   lifecycleMessages,
@@ -29,9 +33,7 @@ import {
   readJobs,
   readScan,
   type SeededScan,
-  seedFinding,
   seedScan,
-  waitForLockWaiters,
 } from './test/scan-progress-fixtures';
 
 const T = (minute: number) => new Date(Date.UTC(2026, 2, 1, 10, minute)).toISOString();
@@ -81,18 +83,21 @@ describe('JobEventsConsumer, connected as the service role', () => {
     const org = eventsFor(scan, scan.job(ACCOUNT_A, 'organization'));
     // A finding of A's iam scope the scan no longer reports (the gate resolves it), one of
     // another check it does not evaluate (stays open, in posture), and history of the scan.
-    const stale = await seedFinding(context.service, tenant, {
+    const open = {
       accountId: ACCOUNT_A,
       region: 'eu-west-1',
-      checkId: 'iam_root_mfa_enabled',
-      lastSeenAt: new Date('2026-01-01T00:00:00Z'),
-    });
-    await seedFinding(context.service, tenant, {
-      accountId: ACCOUNT_A,
-      region: 'eu-west-1',
-      checkId: 'ec2_instance_imdsv2_required',
-      lastSeenAt: new Date('2026-03-01T10:30:00Z'),
-    });
+      resourceUid: `arn:aws:iam::${ACCOUNT_A}:root`,
+      compliance: 'FAIL',
+      status: 'in_progress',
+    } as const;
+    const [stale] = await insertFindings(context.service, tenant, [
+      { ...open, checkId: 'iam_root_mfa_enabled', lastSeenAt: new Date('2026-01-01T00:00:00Z') },
+      {
+        ...open,
+        checkId: 'ec2_instance_imdsv2_required',
+        lastSeenAt: new Date('2026-03-01T10:30:00Z'),
+      },
+    ]);
     await withTenant(context.service, tenant, (manager, tenantId) =>
       recordFindingChanges(
         manager,

@@ -8,13 +8,10 @@ import {
   openTestDataSources,
   type TestDataSources,
 } from '@palisade/persistence';
-import { type ScanProgressOptions } from './scan-progress-options';
-import { StaleJobsTask } from './stale-jobs.task';
+import { ACCOUNT_A, ACCOUNT_B, createTenant } from '../test/normaliser-fixtures';
+import { StaleJobsTask, type StaleJobsTaskConfig } from './stale-jobs.task';
 import {
-  ACCOUNT_A,
-  ACCOUNT_B,
   consumerOn,
-  createTenant,
   eventsFor,
   lifecycleMessages,
   readJob,
@@ -28,12 +25,15 @@ describe('StaleJobsTask, connected as the service role', () => {
   let context: TestDataSources;
   let tenant: TenantId;
 
-  const taskWith = (options: ScanProgressOptions, scheduler?: PeriodicTaskScheduler) =>
+  const taskWith = (
+    options: StaleJobsTaskConfig['normaliser'],
+    scheduler?: PeriodicTaskScheduler,
+  ) =>
     new StaleJobsTask(
       context.service,
       new TenantTransactions(context.service),
       scheduler ?? new PeriodicTaskScheduler(context.service),
-      options,
+      { normaliser: options },
     );
 
   beforeAll(async () => {

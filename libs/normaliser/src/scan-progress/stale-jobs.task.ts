@@ -1,9 +1,14 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectConfig, type NormaliserTuning } from '@palisade/config';
 import { listAllTenants, PeriodicTaskScheduler, TenantTransactions } from '@palisade/persistence';
 import { DataSource } from 'typeorm';
 import { type ClosedScan, refreshScan } from './scan-state';
-import { SCAN_PROGRESS_OPTIONS, type ScanProgressOptions } from './scan-progress-options';
 import { failStaleJobs } from './stale-jobs';
+
+/** What the task reads of the normaliser's config (an interval of 0 turns it off, for tests). */
+export interface StaleJobsTaskConfig {
+  readonly normaliser: Pick<NormaliserTuning, 'jobTimeoutMs' | 'housekeepingIntervalMs'>;
+}
 
 /** What one sweep did. */
 export interface StaleJobsSweep {
@@ -24,14 +29,14 @@ export class StaleJobsTask implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly transactions: TenantTransactions,
     private readonly scheduler: PeriodicTaskScheduler,
-    @Inject(SCAN_PROGRESS_OPTIONS) private readonly options: ScanProgressOptions,
+    @InjectConfig() private readonly config: StaleJobsTaskConfig,
   ) {}
 
   onModuleInit(): void {
-    if (this.options.housekeepingIntervalMs > 0) {
+    if (this.config.normaliser.housekeepingIntervalMs > 0) {
       this.scheduler.schedule({
         name: 'normaliser-stale-jobs',
-        intervalMs: this.options.housekeepingIntervalMs,
+        intervalMs: this.config.normaliser.housekeepingIntervalMs,
         run: async () => {
           await this.sweep(new Date());
         },
@@ -45,7 +50,12 @@ export class StaleJobsTask implements OnModuleInit {
     for (const tenant of await listAllTenants(this.dataSource.manager)) {
       try {
         const result = await this.transactions.withTenant(tenant.id, async (manager, tenantId) => {
-          const jobs = await failStaleJobs(manager, tenantId, now, this.options.jobTimeoutMs);
+          const jobs = await failStaleJobs(
+            manager,
+            tenantId,
+            now,
+            this.config.normaliser.jobTimeoutMs,
+          );
           const scans: ClosedScan[] = [];
           // Scan rows locked in a fixed order, after the job rows (the event path's order).
           for (const scanId of [...new Set(jobs.map((j) => j.scanId))].sort()) {

@@ -7,21 +7,23 @@ import {
   withTenant,
 } from '@palisade/persistence';
 import { randomUUID } from 'node:crypto';
-import { applySuppression } from './apply-suppression';
 import {
   ACCOUNT_A,
   ACCOUNT_B,
   ACCOUNT_C,
+  createTenant,
+  insertFindings,
+} from '../test/normaliser-fixtures';
+import { applySuppression } from './apply-suppression';
+import {
   announcedOf,
   apply,
   createRule,
   createSource,
-  createTenant,
   deleteRule,
   expireRule,
   historyOf,
   insertAccounts,
-  insertFindings,
   suppressedBy,
 } from './test/suppression-fixtures';
 

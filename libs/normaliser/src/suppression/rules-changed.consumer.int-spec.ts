@@ -11,16 +11,13 @@ import {
   type TestDataSources,
   withTenant,
 } from '@palisade/persistence';
+import { ACCOUNT_A, ACCOUNT_B, createTenant, insertFindings } from '../test/normaliser-fixtures';
 import { RulesChangedConsumer } from './rules-changed.consumer';
 import {
-  ACCOUNT_A,
-  ACCOUNT_B,
   announcedOf,
   createRule,
-  createTenant,
   deleteRule,
   historyOf,
-  insertFindings,
   suppressedBy,
 } from './test/suppression-fixtures';
 

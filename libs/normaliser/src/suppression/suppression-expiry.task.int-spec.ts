@@ -11,19 +11,22 @@ import {
   type TestDataSources,
 } from '@palisade/persistence';
 import { type DataSource } from 'typeorm';
-import { SuppressionExpiryTask } from './suppression-expiry.task';
 import {
   ACCOUNT_A,
   ACCOUNT_B,
   ACCOUNT_C,
+  createTenant,
+  insertFindings,
+  waitForLockWaiters,
+} from '../test/normaliser-fixtures';
+import { SuppressionExpiryTask } from './suppression-expiry.task';
+import {
   announcedOf,
   apply,
   createRule,
-  createTenant,
   deleteRule,
   expireRule,
   historyOf,
-  insertFindings,
   suppressedBy,
 } from './test/suppression-fixtures';
 
@@ -141,7 +144,7 @@ describe('SuppressionExpiryTask (real Postgres, as the service role)', () => {
     try {
       await blocker.query(`SELECT 1 FROM public.findings WHERE uid = $1 FOR UPDATE`, [uids[0]]);
       const first = taskOn(ctx.service).task.runOnce();
-      await waitForLockWaiter();
+      await waitForLockWaiters(ctx.owner, 1);
       expect(await taskOn(replica).task.runOnce()).toEqual({ ran: false });
       await blocker.commitTransaction();
       expect(await first).toEqual({ ran: true, value: 1 });
@@ -174,18 +177,4 @@ describe('SuppressionExpiryTask (real Postgres, as the service role)', () => {
     expect(history.map((h) => [h.finding_uid, h.change])).toEqual([[uids[1], 'unsuppressed']]);
     expect(announced).toHaveLength(1);
   });
-
-  /** Resolves once a session of the test database waits on a lock (seen by the owner). */
-  async function waitForLockWaiter(): Promise<void> {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const [row] = await ctx.owner.query<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM pg_locks
-          WHERE NOT granted
-            AND pid IN (SELECT pid FROM pg_stat_activity WHERE datname = current_database())`,
-      );
-      if ((row?.n ?? 0) >= 1) return;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error('expected a session waiting on a lock');
-  }
 });

@@ -3,32 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { type ScanJobEvent, scanJobEventSchema } from '@palisade/contracts';
 import {
   type NewScanJob,
-  parseTenantId,
   type TenantId,
-  TenantEntity,
   TenantTransactions,
   withDiscoveryRepositories,
-  withTenant,
 } from '@palisade/persistence';
 import { type DataSource } from 'typeorm';
+import { ACCOUNT_A, ACCOUNT_B, ACCOUNT_C } from '../../test/normaliser-fixtures';
 import { JobEventsConsumer } from '../job-events.consumer';
-
-export const ACCOUNT_A = '111111111111';
-export const ACCOUNT_B = '222222222222';
-export const ACCOUNT_C = '333333333333';
 
 /** The consumer as a deployment builds it, on `dataSource` (the service role). */
 export function consumerOn(dataSource: DataSource): JobEventsConsumer {
   return new JobEventsConsumer(new TenantTransactions(dataSource));
-}
-
-export async function createTenant(service: DataSource): Promise<TenantId> {
-  const id = parseTenantId(randomUUID());
-  const slug = `t-${id.slice(0, 8)}`;
-  await withTenant(service, id, (manager) =>
-    manager.insert(TenantEntity, { id, slug, name: slug }),
-  );
-  return id;
 }
 
 export interface SeededJob {
@@ -205,49 +190,4 @@ export async function lifecycleMessages(
     [scanId],
   );
   return rows.map((r) => r.value);
-}
-
-/** Resolves once `count` sessions of the test database wait on a lock (seen by the owner). */
-export async function waitForLockWaiters(owner: DataSource, count: number): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const rows = await owner.query<{ n: number }[]>(
-      // Not filtered on pg_locks.database: a row-lock wait is on a transaction id, which has none.
-      `SELECT count(*)::int AS n FROM pg_locks
-        WHERE NOT granted
-          AND pid IN (SELECT pid FROM pg_stat_activity WHERE datname = current_database())`,
-    );
-    if ((rows[0]?.n ?? 0) >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`expected ${count} session(s) waiting on a lock`);
-}
-
-/** A check finding row, open (`in_progress`, FAIL) unless told otherwise. */
-export async function seedFinding(
-  service: DataSource,
-  tenantId: TenantId,
-  finding: { accountId: string; region: string; checkId: string; lastSeenAt: Date },
-): Promise<string> {
-  const uid = randomUUID().replaceAll('-', '').padEnd(64, '0');
-  await withTenant(service, tenantId, (manager) =>
-    manager.query(
-      `INSERT INTO public.findings (tenant_id, uid, kind, account_id, region, check_id,
-              resource_uid, resource_type, title, severity, status, compliance, first_seen_at,
-              last_seen_at, state_at, scan_id, job_id, ocsf)
-       VALUES ($1, $2, 'check', $3, $4, $5, $6, 'AwsAccount', 'a finding', 'high',
-               'in_progress', 'FAIL', $7, $7, $7, $8, $9, '{}'::jsonb)`,
-      [
-        tenantId,
-        uid,
-        finding.accountId,
-        finding.region,
-        finding.checkId,
-        `arn:aws:iam::${finding.accountId}:root`,
-        finding.lastSeenAt,
-        randomUUID(),
-        randomUUID(),
-      ],
-    ),
-  );
-  return uid;
 }

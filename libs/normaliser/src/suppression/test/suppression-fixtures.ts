@@ -1,14 +1,11 @@
-// Integration-test support for suppression (excluded from the build: `**/test/**`): tenants,
-// inventory and findings written with plain SQL as the service role under their tenant (RLS
-// applies), rules through the repository, and readers of what applying them recorded.
+// Integration-test support for suppression (excluded from the build: `**/test/**`): sources and
+// inventory written with plain SQL as the service role under their tenant (RLS applies), rules
+// through the repository, and readers of what applying them recorded.
 import { decodeMessage, type FindingsChanged, Topics } from '@palisade/contracts';
-import { checkFindingUid, type FindingStatus, inspectorFindingUid } from '@palisade/findings';
 import {
   type NewSuppressionRule,
-  parseTenantId,
   type SuppressionRule,
   SuppressionRulesRepository,
-  TenantEntity,
   type TenantId,
   TenantScope,
   withTenant,
@@ -17,19 +14,6 @@ import { randomUUID } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { applySuppression, type SuppressionContext } from '../apply-suppression';
 import { type SuppressionTarget } from '../suppression-sql';
-
-export const ACCOUNT_A = '111111111111';
-export const ACCOUNT_B = '222222222222';
-export const ACCOUNT_C = '333333333333';
-
-export async function createTenant(service: DataSource): Promise<TenantId> {
-  const id = parseTenantId(randomUUID());
-  const slug = `t-${id.slice(0, 8)}`;
-  await withTenant(service, id, (manager) =>
-    manager.insert(TenantEntity, { id, slug, name: slug }),
-  );
-  return id;
-}
 
 export interface SourceFixture {
   readonly kind?: 'organization' | 'accounts';
@@ -105,69 +89,6 @@ export async function insertAccounts(
       ],
     ),
   );
-}
-
-export interface FindingFixture {
-  readonly accountId?: string;
-  readonly region?: string;
-  /** null: an Inspector2 finding. */
-  readonly checkId?: string | null;
-  readonly resourceUid?: string;
-  readonly status?: FindingStatus;
-  readonly suppressedBy?: string | null;
-  readonly sourceSuppressed?: boolean;
-}
-
-export const DEFAULT_CHECK = 's3_bucket_public_access_blocked';
-
-/** Inserts findings (one statement); returns their uids in order. */
-export async function insertFindings(
-  service: DataSource,
-  tenantId: TenantId,
-  findings: readonly FindingFixture[],
-): Promise<string[]> {
-  const rows = findings.map((f, i) => {
-    const accountId = f.accountId ?? ACCOUNT_A;
-    const region = f.region ?? 'eu-west-1';
-    const checkId = f.checkId === undefined ? DEFAULT_CHECK : f.checkId;
-    const resourceUid = f.resourceUid ?? `arn:aws:s3:::bucket-${i}-${randomUUID().slice(0, 8)}`;
-    const uid =
-      checkId === null
-        ? inspectorFindingUid(
-            tenantId,
-            `arn:aws:inspector2:${region}:${accountId}:finding/${resourceUid}`,
-          )
-        : checkFindingUid({ tenantId, provider: 'aws', accountId, region, checkId, resourceUid });
-    const status = f.status ?? 'new';
-    return {
-      uid,
-      kind: checkId === null ? 'inspector' : 'check',
-      account_id: accountId,
-      region,
-      check_id: checkId,
-      resource_uid: resourceUid,
-      status,
-      resolved_at: status === 'resolved' ? new Date().toISOString() : null,
-      suppressed_by: f.suppressedBy ?? null,
-      source_suppressed: f.sourceSuppressed ?? false,
-    };
-  });
-  await withTenant(service, tenantId, (manager) =>
-    manager.query(
-      `INSERT INTO public.findings
-         (tenant_id, uid, kind, account_id, region, check_id, resource_uid, resource_type, title,
-          severity, status, suppressed_by, source_suppressed, first_seen_at, last_seen_at,
-          state_at, resolved_at, scan_id, job_id, ocsf)
-       SELECT $1, f.uid, f.kind, f.account_id, f.region, f.check_id, f.resource_uid,
-              'AwsS3Bucket', 'a finding', 'high', f.status, f.suppressed_by, f.source_suppressed,
-              now(), now(), now(), f.resolved_at, gen_random_uuid(), gen_random_uuid(), '{}'
-         FROM jsonb_to_recordset($2::jsonb) AS f(uid text, kind text, account_id text,
-              region text, check_id text, resource_uid text, status text, resolved_at timestamptz,
-              suppressed_by uuid, source_suppressed boolean)`,
-      [tenantId, JSON.stringify(rows)],
-    ),
-  );
-  return rows.map((r) => r.uid);
 }
 
 /** A rule through the repository (validated like the api's). */

@@ -302,7 +302,7 @@ export class FindingsIngest {
          FROM public.accounts a
          LEFT JOIN public.organizational_units ou
            ON ou.tenant_id = a.tenant_id AND ou.source_id = a.source_id AND ou.ou_id = a.ou_id
-        WHERE a.tenant_id = $1 AND a.source_id = ANY ($2::uuid[]) AND a.account_id = ANY ($3::text[])`,
+        WHERE a.tenant_id = $1 AND a.source_id = ANY ($2::uuid[]) AND a.account_id = ANY ($3::character(12)[])`,
       [
         tenantId,
         [...new Set(used.map((j) => j.source_id))],
@@ -350,7 +350,7 @@ export class FindingsIngest {
       `SELECT uid, status, state_at, first_seen_at, last_seen_at, resolved_at, source_suppressed,
               suppressed_by
          FROM public.findings
-        WHERE tenant_id = $1 AND uid = ANY ($2::text[])
+        WHERE tenant_id = $1 AND uid = ANY ($2::character(64)[])
         ORDER BY uid
           FOR UPDATE`,
       [tenantId, observed.map((o) => o.uid)],

@@ -257,7 +257,7 @@ export async function cleanRunsAfter(
   >(
     `SELECT account_id, region, check_id, max(job_started_at) AS started
        FROM public.scan_job_scopes
-      WHERE tenant_id = $1 AND account_id = ANY ($2::text[]) AND resolved_at IS NOT NULL
+      WHERE tenant_id = $1 AND account_id = ANY ($2::character(12)[]) AND resolved_at IS NOT NULL
         AND job_started_at > $3
       GROUP BY account_id, region, check_id`,
     [tenantId, [...accountIds], since],

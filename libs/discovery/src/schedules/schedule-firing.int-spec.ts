@@ -150,7 +150,10 @@ describe('ScheduleFiringService (real Postgres, as the service role)', () => {
 
   afterEach(async () => {
     // Every test starts with no schedule due (fireDue looks at every tenant).
-    await owner.query('TRUNCATE public.scan_jobs, public.scans, public.schedules, public.outbox');
+    // The normaliser's per-job tables reference scan_jobs: they go too.
+    await owner.query(
+      'TRUNCATE public.scan_job_scopes, public.scan_job_batches, public.scan_jobs, public.scans, public.schedules, public.outbox',
+    );
   });
 
   afterAll(async () => {

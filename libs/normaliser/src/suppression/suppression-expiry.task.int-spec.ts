@@ -9,6 +9,7 @@ import {
   TenantTransactions,
   type TenantId,
   type TestDataSources,
+  withTenant,
 } from '@palisade/persistence';
 import { type DataSource } from 'typeorm';
 import {
@@ -19,6 +20,8 @@ import {
   insertFindings,
   waitForLockWaiters,
 } from '../test/normaliser-fixtures';
+import { writePostureSnapshots } from '../posture/posture-snapshots';
+import { CIS, CIS_CHECK, CIS_CHECK_2 } from '../posture/test/posture-fixtures';
 import { SuppressionExpiryTask } from './suppression-expiry.task';
 import {
   announcedOf,
@@ -116,6 +119,35 @@ describe('SuppressionExpiryTask (real Postgres, as the service role)', () => {
     expect(await task.runOnce()).toEqual({ ran: true, value: 0 });
     expect((await changesSince(one.tenant, 3)).history).toHaveLength(2);
     expect((await changesSince(two.tenant, 3)).history).toHaveLength(1);
+  });
+
+  it("should bring an expired rule's findings back into the posture score", async () => {
+    const tenant = await createTenant(ctx.service);
+    await insertFindings(ctx.service, tenant, [
+      { accountId: ACCOUNT_A, checkId: CIS_CHECK, compliance: 'PASS' },
+      { accountId: ACCOUNT_A, checkId: CIS_CHECK_2, compliance: 'FAIL' },
+    ]);
+    const rule = await createRule(ctx.service, tenant, { checkIds: [CIS_CHECK_2] });
+    await apply(ctx.service, tenant, 'all');
+    const snapshot = async () => {
+      await withTenant(ctx.service, tenant, (manager, tenantId) =>
+        writePostureSnapshots(manager, tenantId, { day: '2026-11-28' }),
+      );
+      return ctx.owner.query<
+        { passed: number; failed: number; suppressed: number; score: string }[]
+      >(
+        `SELECT passed, failed, suppressed, score FROM public.posture_snapshots
+          WHERE tenant_id = $1 AND framework = $2`,
+        [tenant, CIS],
+      );
+    };
+    // Suppressed, the failure leaves the score.
+    expect(await snapshot()).toEqual([{ passed: 1, failed: 0, suppressed: 1, score: '100.00' }]);
+
+    await expireRule(ctx.owner, rule.id);
+    await taskOn(ctx.service).task.runOnce();
+
+    expect(await snapshot()).toEqual([{ passed: 1, failed: 1, suppressed: 0, score: '50.00' }]);
   });
 
   it('should hand a finding to the next matching rule when its rule expires', async () => {

@@ -28,12 +28,17 @@ const CHECK = 's3_bucket_secure_transport_policy';
 
 jest.setTimeout(240_000);
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 120_000) {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  ms = 120_000,
+  explain: () => Promise<string> = () => Promise.resolve(''),
+) {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${await explain()}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -142,7 +147,18 @@ describe('the normaliser process on Kafka and a Postgres that restarts', () => {
     const expected = ACCOUNTS.length * BATCHES_PER_ACCOUNT * RESULTS_PER_BATCH;
     // The restart fell in the middle of the ingest, not after it.
     expect(beforeRestart).toBeLessThan(expected);
-    await waitFor('every finding', async () => ((await count()) === expected ? true : undefined));
+    await waitFor(
+      'every finding',
+      async () => ((await count()) === expected ? true : undefined),
+      120_000,
+      async () =>
+        `${await count()} of ${expected} stored; the normaliser's warnings and errors:\n` +
+        app.lines
+          .filter((l) => l['level'] === 'warn' || l['level'] === 'error')
+          .slice(-15)
+          .map((l) => JSON.stringify([l['msg'], l['code'], l['reason']]))
+          .join('\n'),
+    );
     const [totals] = await owner.query<
       { batches: number; announced: number; history: number; distinct_history: number }[]
     >(

@@ -1,4 +1,4 @@
-import { QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { isTransientDatabaseError } from './transient-database-error';
 
 function pgError(code: string, message = 'pg error'): Error {
@@ -19,6 +19,7 @@ describe('isTransientDatabaseError', () => {
     ],
     // Seen when Postgres restarts mid-transaction: the rollback finds the connection gone.
     ['a transaction whose connection was released under it', new QueryRunnerAlreadyReleasedError()],
+    ['a manager whose query runner was released', new QueryRunnerProviderAlreadyReleasedError()],
   ])('should call %s transient', (_name, error) => {
     expect(isTransientDatabaseError(error)).toBe(true);
   });

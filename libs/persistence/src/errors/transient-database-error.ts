@@ -15,6 +15,11 @@ const NETWORK_CODES = new Set([
  */
 const TRANSIENT_SQLSTATE = /^(08...|57P0[123]|53300|40001|40P01)$/;
 
+const RELEASED_RUNNER_ERRORS = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
+
 function codeOf(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || !('code' in value)) return undefined;
   return typeof value.code === 'string' ? value.code : undefined;
@@ -37,9 +42,9 @@ export function isTransientDatabaseError(error: unknown): boolean {
     ) {
       return true;
     }
-    // TypeORM's QueryRunnerAlreadyReleasedError: the transaction's connection died under it
-    // (its rollback finds the runner released). The work never committed: safe to run again.
-    if (current instanceof Error && current.name === 'QueryRunnerAlreadyReleasedError') {
+    // TypeORM's errors for a transaction whose connection died under it (the rollback finds the
+    // runner released). The work never committed: safe to run again.
+    if (current instanceof Error && RELEASED_RUNNER_ERRORS.has(current.name)) {
       return true;
     }
     const next: unknown =

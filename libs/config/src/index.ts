@@ -33,6 +33,7 @@ export {
 export { envWith, loadConfig, type Env } from './load-config';
 export { redactConfig } from './redact-config';
 export { REDACTED, secret } from './secret';
+export { apiFragment, type ApiSettings } from './fragments/api.fragment';
 export { awsFragment, type AwsConfig } from './fragments/aws.fragment';
 export { databaseFragment, type DatabaseConfig } from './fragments/database.fragment';
 export { healthFragment, type HealthConfig } from './fragments/health.fragment';

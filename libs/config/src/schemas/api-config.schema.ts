@@ -1,4 +1,5 @@
 import { defineConfigSchema, type ConfigOf } from '../config-schema';
+import { apiFragment } from '../fragments/api.fragment';
 import { awsFragment } from '../fragments/aws.fragment';
 import { databaseFragment } from '../fragments/database.fragment';
 import { kafkaBrokersRule, kafkaFragment } from '../fragments/kafka.fragment';
@@ -13,6 +14,7 @@ export const apiConfigSchema = defineConfigSchema(
     kafka: kafkaFragment({ clientId: 'palisade-api' }),
     database: databaseFragment(),
     aws: awsFragment(),
+    api: apiFragment(),
   },
   [kafkaBrokersRule],
 );

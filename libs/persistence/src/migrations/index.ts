@@ -7,6 +7,7 @@ import { CreateDiscoveryInventory1795892400000 } from './1795892400000-create-di
 import { CreateSchedulesAndScans1795892401000 } from './1795892401000-create-schedules-and-scans';
 import { CreateInspectorWatermarks1795892402000 } from './1795892402000-create-inspector-watermarks';
 import { CreateFindings1795900000000 } from './1795900000000-create-findings';
+import { CreateApi1795910000000 } from './1795910000000-create-api';
 
 /** Every migration, in order, listed explicitly so a bundled build finds them. Append only. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateSchedulesAndScans1795892401000,
   CreateInspectorWatermarks1795892402000,
   CreateFindings1795900000000,
+  CreateApi1795910000000,
 ];

@@ -7,6 +7,7 @@ import { AuditInterceptor } from './audit/audit.interceptor';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { KeyThrottlerGuard } from './auth/key-throttler.guard';
 import { FEATURE_MODULES } from './features';
+import { ClientErrorResponder } from './http/client-error';
 import { ProblemFilter } from './http/problem.filter';
 import { ZodProblemPipe } from './http/zod-pipe';
 import { CoreModule } from './core.module';
@@ -28,6 +29,7 @@ import { CoreModule } from './core.module';
     ...FEATURE_MODULES,
   ],
   providers: [
+    ClientErrorResponder,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_GUARD, useClass: KeyThrottlerGuard },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },

@@ -26,6 +26,8 @@ export interface ApiTestApp {
   readonly app: INestApplication;
   /** supertest against the app (no listening port needed). */
   request(): ReturnType<typeof supertest>;
+  /** Listens on a free loopback port (once) for clients outside the process; the base URL. */
+  listen(): Promise<string>;
   readonly operatorKey: string;
   readonly env: Env;
   readonly database: TestDatabase;
@@ -54,7 +56,7 @@ export async function startApiTestApp(overrides: Env = {}): Promise<ApiTestApp> 
     DATABASE_URL: database.serviceUrl,
     TRANSPORT: 'in-process',
     AWS_REGION: 'us-east-1',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'error',
     PORT: '0',
     OPERATOR_KEY: operatorKey,
     WEBHOOK_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
@@ -98,6 +100,12 @@ export async function startApiTestApp(overrides: Env = {}): Promise<ApiTestApp> 
   return {
     app,
     request: () => supertest(app.getHttpServer()),
+    async listen(): Promise<string> {
+      if (!(app.getHttpServer() as { listening: boolean }).listening) {
+        await app.listen(0, '127.0.0.1');
+      }
+      return app.getUrl();
+    },
     operatorKey,
     env,
     database,

@@ -1,3 +1,4 @@
+import { METHODS } from 'node:http';
 import {
   type ArgumentsHost,
   Catch,
@@ -35,12 +36,43 @@ function bodyParserError(error: unknown): { status: number; type: string; messag
   return { status, type, message: typeof message === 'string' ? message : type };
 }
 
+interface RouterLayer {
+  readonly route?: { readonly methods: Readonly<Record<string, boolean>> };
+  match(path: string): boolean;
+}
+
+/**
+ * The methods the app serves at the request's path when none of its routes serves the
+ * request's method (Nest's not-found handler ran): a path that exists with other methods is a
+ * 405 with `Allow`, not a 404. Empty when a route serves the method (its handler said 404) or
+ * none has the path. Routes of every method (how Nest mounts middleware such as helmet) are
+ * not resources.
+ */
+function allowedMethods(request: Request): string[] {
+  const router = (request.app as unknown as { router?: { stack?: RouterLayer[] } } | undefined)
+    ?.router;
+  const methods = new Set<string>();
+  for (const layer of router?.stack ?? []) {
+    if (!layer.route || !layer.match(request.path)) continue;
+    const served = layer.route.methods;
+    if (METHODS.every((method) => served[method.toLowerCase()])) continue;
+    for (const [method, on] of Object.entries(served)) {
+      if (on && method !== '_all') methods.add(method.toUpperCase());
+    }
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return methods.has(request.method.toUpperCase()) ? [] : [...methods].sort();
+}
+
+/** Postgres refusing a value (bad syntax, out of range, NUL in text): the client's mistake. */
+const MALFORMED_VALUE_CODES = new Set(['22P02', '22007', '22008', '22003', '22021', '22P05']);
+
 function pgCode(error: unknown): string | undefined {
   if (!(error instanceof QueryFailedError)) return undefined;
   return (error.driverError as { code?: string } | undefined)?.code;
 }
 
-function render(error: unknown): Rendered {
+function render(error: unknown, request?: Request): Rendered {
   if (error instanceof ProblemException) {
     return {
       problem: {
@@ -80,7 +112,7 @@ function render(error: unknown): Rendered {
       },
     };
   }
-  if (code === '22P02' || code === '22007' || code === '22008' || code === '22003') {
+  if (code !== undefined && MALFORMED_VALUE_CODES.has(code)) {
     return {
       problem: {
         type: problemType('bad-request'),
@@ -91,6 +123,17 @@ function render(error: unknown): Rendered {
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
+    const allowed = status === 404 && request ? allowedMethods(request) : [];
+    if (allowed.length > 0) {
+      return {
+        problem: {
+          type: problemType('method-not-allowed'),
+          status: 405,
+          detail: `${request?.method ?? 'this method'} is not allowed here; allowed: ${allowed.join(', ')}`,
+        },
+        headers: { Allow: allowed.join(', ') },
+      };
+    }
     const response = error.getResponse();
     const detail =
       typeof response === 'object' && response !== null && 'message' in response
@@ -117,14 +160,18 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const { problem, headers } = render(error);
+    const { problem, headers } = render(error, request);
     if (problem.status >= 500) {
       this.logger.error(
         { err: error, path: request.path, method: request.method },
         'request failed',
       );
     }
-    if (response.headersSent) return;
+    // A stream already begun cannot become a problem: cut it so the client sees it incomplete.
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
     for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
     response
       .status(problem.status)

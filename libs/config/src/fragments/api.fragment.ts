@@ -17,6 +17,14 @@ const encryptionKey = z
     'must be 32 bytes in base64 (openssl rand -base64 32)',
   );
 
+/** An IAM role, user or account root ARN: what deploy/aws templates accept as `HubPrincipalArn`. */
+const hubPrincipalArn = z
+  .string()
+  .regex(
+    /^arn:aws[a-z-]*:iam::\d{12}:(root|role\/[\w+=,.@/-]+|user\/[\w+=,.@/-]+)$/,
+    'must be an IAM role, user or root ARN, e.g. arn:aws:iam::111122223333:role/PalisadeHubRole',
+  );
+
 /** The REST API: who may manage tenants, how fast a key may call, how webhooks leave. */
 export function apiFragment() {
   return configFragment({
@@ -37,6 +45,11 @@ export function apiFragment() {
     webhookIntervalMs: env('WEBHOOK_INTERVAL_MS', int({ min: 100, max: 3_600_000 }).default(2_000)),
     /** Timeout of one webhook request. */
     webhookTimeoutMs: env('WEBHOOK_TIMEOUT_MS', int({ min: 100, max: 60_000 }).default(10_000)),
+    /**
+     * The principal Palisade's services call AWS as (the hub role of deploy/aws/hub-role.yaml):
+     * what customers' scan roles must trust (`HubPrincipalArn` in the onboarding material).
+     */
+    hubPrincipalArn: env('HUB_PRINCIPAL_ARN', hubPrincipalArn.optional()),
   });
 }
 

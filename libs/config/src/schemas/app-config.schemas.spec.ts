@@ -48,6 +48,16 @@ describe('app config schemas', () => {
       },
       database: { url: DATABASE_URL, poolSize: 10, migrationsUrl: undefined },
       aws: { region: 'us-east-1', endpointUrl: undefined },
+      api: {
+        operatorKey: undefined,
+        rateLimitPerMinute: 600,
+        webhookEncryptionKey: undefined,
+        webhookAllowLoopback: false,
+        webhookMaxAttempts: 8,
+        webhookIntervalMs: 2000,
+        webhookTimeoutMs: 10000,
+        hubPrincipalArn: undefined,
+      },
     });
   });
 
@@ -165,6 +175,26 @@ describe('app config schemas', () => {
     ).toEqual({
       KAFKA_SASL_PASSWORD:
         'must not be set when KAFKA_SASL_MECHANISM is none (it would be ignored)',
+    });
+  });
+
+  it('should take the hub principal customers’ roles trust as an IAM ARN, and refuse anything else', () => {
+    const hub = 'arn:aws-us-gov:iam::111122223333:role/PalisadeHubRole';
+    expect(
+      loadConfig(apiConfigSchema, { ...KAFKA, DATABASE_URL, HUB_PRINCIPAL_ARN: hub }).api
+        .hubPrincipalArn,
+    ).toBe(hub);
+    expect(
+      problemsOf(() =>
+        loadConfig(apiConfigSchema, {
+          ...KAFKA,
+          DATABASE_URL,
+          HUB_PRINCIPAL_ARN: 'arn:aws:s3:::bucket',
+        }),
+      ),
+    ).toEqual({
+      HUB_PRINCIPAL_ARN:
+        'must be an IAM role, user or root ARN, e.g. arn:aws:iam::111122223333:role/PalisadeHubRole',
     });
   });
 

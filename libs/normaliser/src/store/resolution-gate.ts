@@ -171,10 +171,40 @@ interface ResolvedRow {
 }
 
 /**
+ * Whether the job may no longer resolve anything: its scan has a cancel request
+ * (`scans.cancel_requested_at`, set by `POST /v1/scans/{id}/cancel`), or its final event said
+ * it was cancelled (status `cancelled`; or `result.cancelled` on a job closed before its final
+ * event came in). Read in the caller's transaction, which already holds the job's row lock
+ * (the event path) or a share lock on it (the batch path), so the job's own state is current;
+ * a cancel request committed after this read is a request made after the resolution.
+ */
+async function resolutionFrozen(
+  manager: EntityManager,
+  tenantId: TenantId,
+  job: GateJob,
+): Promise<boolean> {
+  const [row] = await manager.query<{ frozen: boolean }[]>(
+    `SELECT s.cancel_requested_at IS NOT NULL OR j.status = 'cancelled'
+            OR coalesce((j.result ->> 'cancelled')::boolean, false) AS frozen
+       FROM public.scan_jobs j
+       JOIN public.scans s ON s.tenant_id = j.tenant_id AND s.id = j.scan_id
+      WHERE j.tenant_id = $1 AND j.id = $2`,
+    [tenantId, job.jobId],
+  );
+  return row?.frozen ?? false;
+}
+
+/**
  * A complete scope ran without error and every one of its results is stored: its open findings
  * that the run did not report (last seen before the job started) are resolved — once, as the
  * scope's `resolved_at` guards. Their compliance is cleared: the resource is no longer reported,
  * so it leaves posture too.
+ *
+ * A cancelled scan resolves nothing: once its cancel request is set, or for a job whose final
+ * event says `cancelled`, complete scopes stay unresolved (`resolved_at` null, so they are no
+ * clean run for later observations either), whether the last piece is the final event or a
+ * late batch. The results themselves are stored as usual. Scopes resolved before the cancel
+ * request (a job that finished, with all its results, before it) keep their resolutions.
  */
 async function resolveCompleteScopes(
   manager: EntityManager,
@@ -185,6 +215,7 @@ async function resolveCompleteScopes(
   const complete = rows.filter(isComplete);
   const startedAt = complete[0]?.job_started_at;
   if (!startedAt) return 0;
+  if (await resolutionFrozen(manager, tenantId, job)) return 0;
   const claimed = await manager.query<{ region: string; check_id: string }[]>(
     `WITH claimed AS (
        UPDATE public.scan_job_scopes g SET resolved_at = now()

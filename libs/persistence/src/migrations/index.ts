@@ -8,6 +8,7 @@ import { CreateSchedulesAndScans1795892401000 } from './1795892401000-create-sch
 import { CreateInspectorWatermarks1795892402000 } from './1795892402000-create-inspector-watermarks';
 import { CreateFindings1795900000000 } from './1795900000000-create-findings';
 import { CreateApi1795910000000 } from './1795910000000-create-api';
+import { ApiReadIndexes1795910001000 } from './1795910001000-api-read-indexes';
 
 /** Every migration, in order, listed explicitly so a bundled build finds them. Append only. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateInspectorWatermarks1795892402000,
   CreateFindings1795900000000,
   CreateApi1795910000000,
+  ApiReadIndexes1795910001000,
 ];

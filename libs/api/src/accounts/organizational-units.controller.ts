@@ -1,0 +1,25 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { Tenant, type TenantPrincipal } from '../auth/principal';
+import { OuTreeDto, OuTreeQueryDto, type OuTreeView } from './accounts.dto';
+import { AccountsService } from './accounts.service';
+
+@ApiTags('organizational-units')
+@Access('findings:read')
+@Controller('v1/organizational-units')
+export class OrganizationalUnitsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'The OU tree of each organization source',
+    description:
+      'Nested `children` from the root, by name, each with its present accounts directly in it ' +
+      'and beneath it, as discovery last walked the organization.',
+  })
+  @ApiOkResponse({ type: OuTreeDto })
+  tree(@Tenant() principal: TenantPrincipal, @Query() query: OuTreeQueryDto): Promise<OuTreeView> {
+    return this.accounts.tree(principal.tenantId, query.sourceId);
+  }
+}

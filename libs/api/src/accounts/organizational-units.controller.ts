@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { Tenant, type TenantPrincipal } from '../auth/principal';
+import { PROBLEM_RESPONSE } from '../http/problem';
 import { OuTreeDto, OuTreeQueryDto, type OuTreeView } from './accounts.dto';
 import { AccountsService } from './accounts.service';
 
@@ -19,6 +20,10 @@ export class OrganizationalUnitsController {
       'and beneath it, as discovery last walked the organization.',
   })
   @ApiOkResponse({ type: OuTreeDto })
+  @ApiNotFoundResponse({
+    description: '`sourceId` names no organization source of this tenant',
+    ...PROBLEM_RESPONSE,
+  })
   tree(@Tenant() principal: TenantPrincipal, @Query() query: OuTreeQueryDto): Promise<OuTreeView> {
     return this.accounts.tree(principal.tenantId, query.sourceId);
   }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DescribeOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { type ApiConfig, APP_CONFIG } from '@palisade/config';
 import {
   accountOfArn,
   AwsClientFactory,
@@ -80,6 +81,7 @@ export class ConnectionTestService {
     private readonly db: TenantDb,
     private readonly sessions: AwsSessionFactory,
     private readonly clients: AwsClientFactory,
+    @Inject(APP_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   async test(tenantId: TenantId, sourceId: string): Promise<ConnectionTestView> {
@@ -197,7 +199,7 @@ export class ConnectionTestService {
     try {
       const probe = await withTimeout(
         this.probe(tenantId, runId, roleChain, target.role === 'management'),
-        CONNECTION_TEST_LIMITS.timeoutMs,
+        this.config.api.connectionTestTimeoutMs,
       );
       return {
         ...base,

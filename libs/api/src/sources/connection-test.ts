@@ -6,8 +6,6 @@ export const CONNECTION_TEST_LIMITS = {
   members: 100,
   /** Roles assumed at once. */
   concurrency: 10,
-  /** Per role: AssumeRole (through the hub role, if any) and the calls made with it. */
-  timeoutMs: 20_000,
 } as const;
 
 /** A role that did not answer in time. */

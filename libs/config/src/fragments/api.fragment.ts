@@ -50,6 +50,11 @@ export function apiFragment() {
      * what customers' scan roles must trust (`HubPrincipalArn` in the onboarding material).
      */
     hubPrincipalArn: env('HUB_PRINCIPAL_ARN', hubPrincipalArn.optional()),
+    /** test-connection: per role, AssumeRole (through the hub role, if any) and the calls made with it. */
+    connectionTestTimeoutMs: env(
+      'API_CONNECTION_TEST_TIMEOUT_MS',
+      int({ min: 1_000, max: 120_000 }).default(20_000),
+    ),
   });
 }
 

@@ -57,6 +57,7 @@ describe('app config schemas', () => {
         webhookIntervalMs: 2000,
         webhookTimeoutMs: 10000,
         hubPrincipalArn: undefined,
+        connectionTestTimeoutMs: 20000,
       },
     });
   });

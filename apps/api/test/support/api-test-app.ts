@@ -73,6 +73,12 @@ export async function startApiTestApp(overrides: Env = {}): Promise<ApiTestApp> 
   setupDocs(app, buildOpenApiDocument(app, PALISADE_VERSION));
   await app.init();
   const pool = new Pool({ connectionString: database.superUrl, max: 2 });
+  // pool.end() does not wait for its idle connections to close: the forced drop in close() may
+  // still reach one and terminate it, which the pool re-emits as an error of its own.
+  let closing = false;
+  pool.on('error', (error) => {
+    if (!closing) throw error;
+  });
   const sql = async <T>(text: string, params: unknown[] = []): Promise<T[]> =>
     (await pool.query(text, params)).rows as T[];
 
@@ -121,6 +127,7 @@ export async function startApiTestApp(overrides: Env = {}): Promise<ApiTestApp> 
     },
     async close(): Promise<void> {
       await app.close();
+      closing = true;
       await pool.end();
       await database.drop();
     },

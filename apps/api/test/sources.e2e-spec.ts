@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type AwsProxy,
   depsEnv,
+  MOTO_DEFAULT_ACCOUNT,
   type SeededOrganization,
   seedOrganization,
   startAwsProxy,
@@ -250,6 +251,18 @@ describe('/v1/sources', () => {
       expect((kind.body as Problem).errors?.[0]?.field).toBe('body.kind');
     });
 
+    it('should refuse an organization source without managementRoleArn with 422 naming it (a tenant never gets Palisade’s own identity)', async () => {
+      const name = `no-role-${randomUUID().slice(0, 8)}`;
+      const { managementRoleArn: _omitted, ...config } = organizationBody(name).config;
+      const response = await post('/v1/sources', { name, kind: 'organization', config });
+      expect(response.status).toBe(422);
+      expect((response.body as Problem).errors).toEqual([
+        { field: 'body.config.managementRoleArn', detail: expect.any(String) as string },
+      ]);
+      const rows = await api.sql(`SELECT 1 FROM public.sources WHERE name = $1`, [name]);
+      expect(rows).toHaveLength(0);
+    });
+
     it('should refuse text holding a NUL character with 422, not a database error', async () => {
       const response = await post('/v1/sources', {
         name: 'a\u0000b',
@@ -402,6 +415,26 @@ describe('/v1/sources', () => {
         .send({ config: organizationBody('x').config });
       expect(wrongKind.status).toBe(422);
       expect((wrongKind.body as Problem).errors?.map((e) => e.field)).toContain('body.config');
+    });
+
+    it('should refuse an organization config without managementRoleArn with 422 naming it, keeping the role', async () => {
+      const created = (await post('/v1/sources', organizationBody('keeps-its-role')))
+        .body as Source;
+      const { managementRoleArn, ...config } = organizationBody('x').config;
+      const response = await api
+        .request()
+        .patch(`/v1/sources/${created.id}`)
+        .set(auth(tenant.key))
+        .send({ config });
+      expect(response.status).toBe(422);
+      expect((response.body as Problem).errors?.map((e) => e.field)).toEqual([
+        'body.config.managementRoleArn',
+      ]);
+      const [row] = await api.sql<{ config: Record<string, unknown> }>(
+        `SELECT config FROM public.sources WHERE id = $1`,
+        [created.id],
+      );
+      expect(row?.config['managementRoleArn']).toBe(managementRoleArn);
     });
 
     it('should refuse an ExternalId, a taken name, and another tenant’s source', async () => {
@@ -571,6 +604,65 @@ describe('/v1/sources', () => {
       const member = (response.body as ConnectionTest).accounts.find((a) => a.role === 'member');
       expect(member).toMatchObject({ accountId: '123123123123', ok: false, code: 'AWS_ERROR' });
       expect(member?.message).toContain('names no known AWS partition');
+    });
+
+    it('should test the base identity itself, assuming no role for it, for an organization source the CLI made without managementRoleArn', async () => {
+      const created = (await post('/v1/sources', organizationBody('cli-made'))).body as Source;
+      // What `palisade scan --org` stores without --management-role-arn (the API refuses it).
+      await api.sql(
+        `UPDATE public.sources SET config = config - 'managementRoleArn' WHERE id = $1`,
+        [created.id],
+      );
+      await api.sql(
+        `INSERT INTO public.accounts (tenant_id, source_id, account_id, name, state,
+                                      first_seen_at, last_seen_at)
+         VALUES ($1, $2, '777777777777', 'm', 'ACTIVE', now(), now())`,
+        [tenant.tenantId, created.id],
+      );
+      // Whether moto's default account has an organization depends on other suites: deny it.
+      proxy.setRules([
+        {
+          kind: 'accessDenied',
+          account: MOTO_DEFAULT_ACCOUNT,
+          service: 'organizations',
+          operation: 'DescribeOrganization',
+        },
+      ]);
+
+      const response = await post(`/v1/sources/${created.id}/test-connection`, {});
+      expect(response.status).toBe(200);
+      const [management, member] = (response.body as ConnectionTest).accounts;
+      expect(management).toMatchObject({
+        accountId: MOTO_DEFAULT_ACCOUNT,
+        role: 'management',
+        roleArn: '',
+        ok: false,
+        code: 'ACCESS_DENIED',
+      });
+      expect(member).toMatchObject({
+        accountId: '777777777777',
+        role: 'member',
+        roleArn: 'arn:aws:iam::777777777777:role/PalisadeScanRole',
+        ok: true,
+      });
+      expect(
+        proxy.log
+          .filter((entry) => entry.operation === 'DescribeOrganization')
+          .map((entry) => [entry.accessKeyId, entry.account, entry.injected]),
+      ).toEqual([[BASE_KEY, MOTO_DEFAULT_ACCOUNT, 'accessDenied']]);
+      expect(
+        proxy.log
+          .filter((entry) => entry.operation === 'AssumeRole')
+          .map((entry) => [entry.assumeRole?.roleArn, entry.assumeRole?.externalId]),
+      ).toEqual([['arn:aws:iam::777777777777:role/PalisadeScanRole', created.externalId]]);
+
+      const detail = await api.request().get(`/v1/sources/${created.id}`).set(auth(tenant.key));
+      expect(detail.status).toBe(200);
+      const source = detail.body as Source;
+      expect(source.config).not.toHaveProperty('managementRoleArn');
+      expect(source.onboarding.organizationStackSet?.discoveryRoleName).toBe(
+        'PalisadeDiscoveryRole',
+      );
     });
 
     describe('an organization source', () => {

@@ -33,11 +33,27 @@ import {
 } from './connection-test';
 import { type ConnectionCheckView, type ConnectionTestView } from './sources.dto';
 
-interface Target {
+/** What one check tests: a role to assume, or the base identity itself. */
+type Target = RoleTarget | BaseIdentityTarget;
+
+interface RoleTarget {
+  readonly kind: 'role';
   readonly accountId: string;
   readonly role: 'management' | 'member';
   /** The customer's role; null when its ARN could not be formed (`failure` says why). */
   readonly roleArn: string | null;
+  readonly failure?: ClassifiedAwsError;
+}
+
+/**
+ * An organization source without a management role (only the CLI makes one): its scans walk
+ * the organization with the base identity, so that is what is tested, assuming nothing.
+ */
+interface BaseIdentityTarget {
+  readonly kind: 'base';
+  /** The base identity's account; empty when it could not be read (`failure` says why). */
+  readonly accountId: string;
+  readonly role: 'management';
   readonly failure?: ClassifiedAwsError;
 }
 
@@ -54,7 +70,7 @@ interface ActiveAccountRow {
   known: number;
 }
 
-/** What a role answered with once assumed. */
+/** What a role (or the base identity) answered with. */
 interface Probe {
   identityArn: string | undefined;
   sourceIdentity: boolean;
@@ -64,16 +80,18 @@ interface Probe {
 const MEMBER_NOTE = {
   accounts: 'Every listed account, with the role a scan assumes in it.',
   organization:
-    `The management role, then the ACTIVE accounts of the inventory by account id (at most ` +
-    `${CONNECTION_TEST_LIMITS.members}), as the last scan discovered them and before the ` +
-    'source’s scope filters; run a scan to discover a new organization.',
+    'The management role (or the base identity, for a source without one), then the ACTIVE ' +
+    `accounts of the inventory by account id (at most ${CONNECTION_TEST_LIMITS.members}), as ` +
+    'the last scan discovered them and before the source’s scope filters; run a scan to ' +
+    'discover a new organization.',
 } as const;
 
 /**
  * The preflight of a source, now: assumes each role the source's scans would assume (hub role
  * first when the source has one, then the customer's role with the tenant's ExternalId), calls
  * sts:GetCallerIdentity with it, and organizations:DescribeOrganization with the management
- * role. Every AWS failure is a result with its code, never an HTTP error.
+ * role — or, for an organization source the CLI made without one, with the base identity
+ * itself. Every AWS failure is a result with its code, never an HTTP error.
  */
 @Injectable()
 export class ConnectionTestService {
@@ -138,12 +156,27 @@ export class ConnectionTestService {
     const { source } = plan;
     if (source.kind === 'organization') {
       const config = source.config as OrganizationSourceConfig;
-      const partition = partitionOfRole('managementRoleArn', config.managementRoleArn);
+      const management = config.managementRoleArn;
+      if (management === undefined) {
+        const identity = await this.baseIdentity();
+        const partition =
+          config.hubRoleArn === undefined ? identity : await this.partitionFor(config.hubRoleArn);
+        return [
+          'failure' in identity
+            ? { kind: 'base', accountId: '', role: 'management', failure: identity.failure }
+            : { kind: 'base', accountId: identity.accountId, role: 'management' },
+          ...plan.members.map((accountId) =>
+            memberTarget(accountId, partition, config.memberRoleName),
+          ),
+        ];
+      }
+      const partition = partitionOfRole('managementRoleArn', management);
       return [
         {
-          accountId: accountOfArn(config.managementRoleArn) ?? '',
+          kind: 'role',
+          accountId: accountOfArn(management) ?? '',
           role: 'management',
-          roleArn: config.managementRoleArn,
+          roleArn: management,
         },
         ...plan.members.map((accountId) =>
           memberTarget(accountId, partition, config.memberRoleName),
@@ -155,7 +188,7 @@ export class ConnectionTestService {
     const partition = needsPartition ? await this.partitionFor(config.hubRoleArn) : undefined;
     return config.accounts.map((account) =>
       account.roleArn !== undefined
-        ? { accountId: account.accountId, role: 'member', roleArn: account.roleArn }
+        ? { kind: 'role', accountId: account.accountId, role: 'member', roleArn: account.roleArn }
         : memberTarget(account.accountId, partition, config.memberRoleName),
     );
   }
@@ -163,8 +196,16 @@ export class ConnectionTestService {
   /** The partition member role ARNs live in: the hub role's, else Palisade's own identity's. */
   private async partitionFor(hubRoleArn: string | undefined): Promise<PartitionOutcome> {
     if (hubRoleArn !== undefined) return partitionOfRole('hubRoleArn', hubRoleArn);
+    return this.baseIdentity();
+  }
+
+  /** Palisade's own identity (sts:GetCallerIdentity): its account and partition, or why not. */
+  private async baseIdentity(): Promise<
+    { accountId: string; partition: Partition } | { failure: ClassifiedAwsError }
+  > {
     try {
-      return { partition: (await this.sessions.baseSession()).partition };
+      const { accountId, partition } = await this.sessions.baseSession();
+      return { accountId, partition };
     } catch (error) {
       const failure = classifyAwsError(error);
       return {
@@ -187,15 +228,22 @@ export class ConnectionTestService {
     const base = {
       accountId: target.accountId,
       role: target.role,
-      roleArn: target.roleArn ?? '',
+      roleArn: target.kind === 'role' ? (target.roleArn ?? '') : '',
     };
-    if (target.roleArn === null) {
+    if (target.kind === 'base' && target.failure !== undefined) {
       return { ...base, ok: false, ...failureOf(target.failure), durationMs: 0 };
     }
-    const roleChain: RoleHop[] = [
-      ...(hubRoleArn !== undefined ? [{ roleArn: hubRoleArn }] : []),
-      { roleArn: target.roleArn, externalId },
-    ];
+    // The base identity assumes no role: an empty chain is that identity's own session.
+    let roleChain: RoleHop[] = [];
+    if (target.kind === 'role') {
+      if (target.roleArn === null) {
+        return { ...base, ok: false, ...failureOf(target.failure), durationMs: 0 };
+      }
+      roleChain = [
+        ...(hubRoleArn !== undefined ? [{ roleArn: hubRoleArn }] : []),
+        { roleArn: target.roleArn, externalId },
+      ];
+    }
     try {
       const probe = await withTimeout(
         this.probe(tenantId, runId, roleChain, target.role === 'management'),
@@ -205,7 +253,7 @@ export class ConnectionTestService {
         ...base,
         ok: true,
         ...(probe.identityArn !== undefined ? { identityArn: probe.identityArn } : {}),
-        sourceIdentity: probe.sourceIdentity,
+        ...(target.kind === 'role' ? { sourceIdentity: probe.sourceIdentity } : {}),
         ...(probe.organizationId !== undefined ? { organizationId: probe.organizationId } : {}),
         durationMs: Date.now() - started,
       };
@@ -219,8 +267,9 @@ export class ConnectionTestService {
   }
 
   /**
-   * Assumes the chain, then calls with it. The customer's role is dropped from the credential
-   * cache afterwards, so the next test assumes it again instead of reusing a session.
+   * Assumes the chain (none: the base identity itself), then calls with it. The customer's role
+   * is dropped from the credential cache afterwards, so the next test assumes it again instead
+   * of reusing a session.
    */
   private async probe(
     tenantId: TenantId,
@@ -284,9 +333,10 @@ function memberTarget(
   accountId: string,
   partition: PartitionOutcome | undefined,
   roleName: string,
-): Target {
+): RoleTarget {
   if (partition === undefined || 'failure' in partition) {
     return {
+      kind: 'role',
       accountId,
       role: 'member',
       roleArn: null,
@@ -294,6 +344,7 @@ function memberTarget(
     };
   }
   return {
+    kind: 'role',
     accountId,
     role: 'member',
     roleArn: `arn:${partition.partition}:iam::${accountId}:role/${roleName}`,

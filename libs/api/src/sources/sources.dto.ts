@@ -1,4 +1,5 @@
 import { AWS_ERROR_CODES } from '@palisade/aws';
+import { roleArn } from '@palisade/contracts';
 import {
   accountsSourceConfigSchema,
   organizationSourceConfigSchema,
@@ -17,8 +18,24 @@ const timestamp = z.iso.datetime();
 
 const ROLE_ARN_EXAMPLE = 'arn:aws:iam::111122223333:role/PalisadeDiscoveryRole';
 
+/**
+ * The configs a caller may give, by kind. An organization source names the role that walks
+ * the organization: without one, the base identity — Palisade's own — would walk it for the
+ * tenant (the confused-deputy problem). Only the single-user CLI makes sources without it.
+ */
+export const API_SOURCE_CONFIG_SCHEMAS = {
+  organization: organizationSourceConfigSchema.extend({ managementRoleArn: roleArn }),
+  accounts: accountsSourceConfigSchema,
+} as const;
+
+const [organizationDefinition, accountsDefinition] = sourceDefinitionSchema.options;
+
 export const createSourceSchema = guardedSourceBody(
-  sourceDefinitionSchema
+  z
+    .discriminatedUnion('kind', [
+      organizationDefinition.extend({ config: API_SOURCE_CONFIG_SCHEMAS.organization }),
+      accountsDefinition,
+    ])
     .describe(
       'An AWS Organization (`organization`: the management or delegated-administrator role and ' +
         'the role name of every member account, scope filters, regions) or a list of accounts ' +
@@ -178,7 +195,17 @@ export const sourceSchema = z.object({
   name: z.string().meta({ example: 'Acme organization' }),
   kind: z.enum(SOURCE_KINDS),
   config: z
-    .union([organizationSourceConfigSchema, accountsSourceConfigSchema])
+    .union([
+      organizationSourceConfigSchema.extend({
+        managementRoleArn: roleArn
+          .optional()
+          .describe(
+            'Always set on a source made through the API; absent only on an organization source ' +
+              'the `palisade` CLI made to walk the organization with its own credentials',
+          ),
+      }),
+      accountsSourceConfigSchema,
+    ])
     .describe('The config of the source’s kind, defaults filled in'),
   preflight: z.boolean().describe('Assume every account’s role before a scan emits its job'),
   externalId: z

@@ -1,7 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { type ApiConfig, APP_CONFIG } from '@palisade/config';
 import {
-  SOURCE_CONFIG_SCHEMAS,
   type SourceConfig,
   type SourceDefinition,
   type SourceEntity,
@@ -20,6 +19,7 @@ import { TenantDb } from '../tenancy/tenant-db';
 import { DEPLOY_TEMPLATES, type DeployTemplates } from './onboarding/deploy-templates';
 import { buildOnboarding } from './onboarding/onboarding';
 import {
+  API_SOURCE_CONFIG_SCHEMAS,
   type CreateSourceBody,
   type OnboardingView,
   type SourceDetailView,
@@ -134,7 +134,7 @@ export class SourcesService {
       if (!current) throw notFound('source', id);
       let config: SourceConfig | undefined;
       if (changes.config !== undefined) {
-        const parsed = SOURCE_CONFIG_SCHEMAS[current.kind].safeParse(changes.config);
+        const parsed = API_SOURCE_CONFIG_SCHEMAS[current.kind].safeParse(changes.config);
         if (!parsed.success) {
           const errors = fieldErrors(parsed.error, 'body.config');
           throw new ProblemException(

@@ -75,7 +75,11 @@ export const scanJobSchema = z
     /** An `accounts` source has no organization: its organization-level checks are MANUAL. */
     sourceKind: z.enum(['organization', 'accounts']),
     accountId,
-    roleChain: z.array(roleHopSchema).min(1).max(3),
+    /**
+     * Empty: the scanner's base identity itself, allowed only for an organization job (a source
+     * the single-user CLI made to walk the organization with its own credentials).
+     */
+    roleChain: z.array(roleHopSchema).max(3),
     sourceIdentity: z.string().min(2).max(64).optional(),
     /** Regions to scan; empty means every region enabled in the account (resolved by the scanner). */
     regions: z.array(region).max(64),
@@ -96,5 +100,10 @@ export const scanJobSchema = z
   .refine((job) => job.scope === 'account' || job.ouSnapshot !== undefined, {
     message: 'an organization job carries the OU snapshot',
     path: ['ouSnapshot'],
+  })
+  .refine((job) => job.scope === 'organization' || job.roleChain.length > 0, {
+    message:
+      'an account job assumes at least one role (only an organization job may run as the base identity)',
+    path: ['roleChain'],
   });
 export type ScanJob = z.infer<typeof scanJobSchema>;

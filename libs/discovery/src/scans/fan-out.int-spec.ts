@@ -1,6 +1,7 @@
 // The fan-out of scan requests against the real Postgres and moto behind the fault proxy:
 // an organization of 28 members in OUs three levels deep, a static accounts source, scope
-// filters, redelivery, a refused role, and what the proxy saw being sent.
+// filters, redelivery, a refused role, an organization walked by the base identity itself
+// (the CLI's sources), and what the proxy saw being sent.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
@@ -20,8 +21,11 @@ import {
 } from '@palisade/persistence';
 import {
   type AwsProxy,
+  credentialsIn,
   depsEnv,
   exampleOrganizationSpec,
+  type ProxyCredentials,
+  randomAccountId,
   type SeededOrganization,
   seedOrganization,
   startAwsProxy,
@@ -57,6 +61,12 @@ class Emitted {
   }
 }
 
+/** Palisade's base identity: a key moto has not issued (it only assumes roles). */
+const PALISADE_BASE: ProxyCredentials = {
+  accessKeyId: 'AKIAPALISADEBASE',
+  secretAccessKey: 'base-secret',
+};
+
 async function settled(check: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !check(); i += 1) await new Promise((r) => setTimeout(r, 50));
 }
@@ -69,6 +79,20 @@ describe('scan fan-out (discovery) against moto behind the fault proxy', () => {
   let fanOut: FanOutService;
   let emitted: Emitted;
   let dataSource: DataSource;
+  let baseIdentity = PALISADE_BASE;
+
+  /** Runs `work` with `credentials` as the base identity (as the CLI runs with the user's). */
+  async function asBaseIdentity<T>(
+    credentials: ProxyCredentials,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    baseIdentity = credentials;
+    try {
+      return await work();
+    } finally {
+      baseIdentity = PALISADE_BASE;
+    }
+  }
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -82,8 +106,7 @@ describe('scan fan-out (discovery) against moto behind the fault proxy', () => {
           endpointUrl: proxy.url,
           maxAttempts: 6,
           retryMode: 'standard',
-          baseCredentials: () =>
-            Promise.resolve({ accessKeyId: 'AKIAPALISADEBASE', secretAccessKey: 'base-secret' }),
+          baseCredentials: () => Promise.resolve({ ...baseIdentity }),
         }),
         DiscoveryFeatureModule.forRoot({ schedulerIntervalMs: 0 }),
       ],
@@ -335,6 +358,93 @@ describe('scan fan-out (discovery) against moto behind the fault proxy', () => {
     } finally {
       await owner.destroy();
     }
+  });
+
+  it('should walk the organization with the base identity itself when the source names no management role', async () => {
+    const { tenantId, source, externalId } = await tenantWithSource({
+      name: 'cli-org',
+      kind: 'organization',
+      config: { memberRoleName: 'OrganizationAccountAccessRole' },
+    });
+    const scan = request(tenantId, source.id);
+    proxy.clearLog();
+
+    const result = await asBaseIdentity(org.credentials, () => fanOut.fanOut(scan));
+    await settled(
+      () =>
+        emitted.forScan(scan.scanId).jobs.length + emitted.forScan(scan.scanId).events.length >=
+        result.jobs + result.skipped,
+    );
+
+    const { jobs, events } = emitted.forScan(scan.scanId);
+    const orgJob = jobs.find((j) => j.scope === 'organization');
+    expect(orgJob).toMatchObject({ accountId: org.managementAccountId, roleChain: [] });
+    expect(orgJob?.ouSnapshot?.organizationId).toBe(org.organizationId);
+    const accountJobs = jobs.filter((j) => j.scope === 'account');
+    expect(accountJobs.map((j) => j.accountId).sort()).toEqual(
+      [...active(), org.managementAccountId].sort(),
+    );
+    for (const job of accountJobs) {
+      expect(job.roleChain).toEqual([
+        {
+          roleArn: `arn:aws:iam::${job.accountId}:role/OrganizationAccountAccessRole`,
+          externalId,
+        },
+      ]);
+    }
+    expect(events.filter((e) => e.type === 'skipped').map((e) => e.accountId)).toEqual(
+      org.accountIdsIn('SUSPENDED'),
+    );
+
+    // The walk was signed with the base identity's own key; no role but the members' assumed.
+    const walk = proxy.log.filter((e) => e.service === 'organizations');
+    expect(walk.map((e) => e.operation)).toEqual(
+      expect.arrayContaining(['DescribeOrganization', 'ListRoots', 'ListAccountsForParent']),
+    );
+    expect(new Set(walk.map((e) => e.accessKeyId))).toEqual(new Set([org.credentials.accessKeyId]));
+    const assumed = proxy.log.filter((e) => e.operation === 'AssumeRole');
+    expect(assumed.length).toBeGreaterThan(0);
+    for (const call of assumed) {
+      expect(call.assumeRole?.roleArn).toMatch(/:role\/OrganizationAccountAccessRole$/);
+    }
+    const inventory = await withDiscoveryRepositories(dataSource, tenantId, (repos) =>
+      repos.accounts.listActive(tenantId, source.id),
+    );
+    expect(inventory.map((a) => a.accountId)).toEqual(
+      expect.arrayContaining([...active(), org.managementAccountId]),
+    );
+  });
+
+  it('should fail the organization job in the base identity’s account when that account manages no organization', async () => {
+    const lonely = randomAccountId();
+    const credentials = await credentialsIn(
+      {
+        endpoint: depsEnv('PALISADE_MOTO_URL'),
+        region: 'us-east-1',
+        credentials: PALISADE_BASE,
+      },
+      lonely,
+    );
+    const { tenantId, source } = await tenantWithSource({
+      name: 'cli-no-org',
+      kind: 'organization',
+      config: { memberRoleName: 'OrganizationAccountAccessRole' },
+    });
+    const scan = request(tenantId, source.id);
+
+    const result = await asBaseIdentity(credentials, () => fanOut.fanOut(scan));
+    await settled(() => emitted.forScan(scan.scanId).events.some((e) => e.type === 'failed'));
+
+    expect(result).toMatchObject({ jobs: 0, failed: 1 });
+    expect(emitted.forScan(scan.scanId).events).toEqual([
+      expect.objectContaining({ type: 'failed', accountId: lonely }),
+    ]);
+    const rows = await withDiscoveryRepositories(dataSource, tenantId, (repos) =>
+      repos.scanJobs.listByScan(tenantId, scan.scanId),
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({ scope: 'organization', accountId: lonely, status: 'failed' }),
+    ]);
   });
 
   it('should scan the listed accounts of an accounts source with their role overrides', async () => {

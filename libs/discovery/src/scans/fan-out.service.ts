@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { accountOfArn, classifyAwsError } from '@palisade/aws';
+import { classifyAwsError } from '@palisade/aws';
 import { type ScanJob, type ScanJobEvent, type ScanRequested, Topics } from '@palisade/contracts';
 import { entry, type PublishEntry, Publisher, TransientError } from '@palisade/messaging';
 import {
@@ -193,7 +193,10 @@ export class FanOutService {
     return rows;
   }
 
-  /** The management role itself failed (denied, no organization…): one failed job closes the scan. */
+  /**
+   * The management role (or the base identity walking the organization) failed: denied, no
+   * organization…; one failed job closes the scan.
+   */
   private async failDiscovery(
     tenantId: TenantId,
     request: ScanRequested,
@@ -203,8 +206,10 @@ export class FanOutService {
     const accountIds =
       source.kind === 'organization'
         ? [
-            accountOfArn((source.config as OrganizationSourceConfig).managementRoleArn) ??
-              '000000000000',
+            (await this.resolver.managementAccountOf(
+              tenantId,
+              source.config as OrganizationSourceConfig,
+            )) ?? '000000000000',
           ]
         : (request.scope.accountIds ??
           (source.config as AccountsSourceConfig).accounts.map((a) => a.accountId));

@@ -1,7 +1,7 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { Injectable } from '@nestjs/common';
-import { AwsClientFactory, AwsSessionFactory, partitionOf } from '@palisade/aws';
-import { type ScanRequested } from '@palisade/contracts';
+import { accountOfArn, AwsClientFactory, AwsSessionFactory } from '@palisade/aws';
+import { type RoleHop, type ScanRequested } from '@palisade/contracts';
 import {
   type AccountsSourceConfig,
   DiscoveryTransactions,
@@ -49,8 +49,7 @@ export class TargetResolver {
     { tenantId, request, source, externalId }: ResolveInput,
     config: OrganizationSourceConfig,
   ): Promise<ScanTargets> {
-    const partition = partitionOf(config.managementRoleArn);
-    const managementChain = roleChainTo(config.managementRoleArn, externalId, config.hubRoleArn);
+    const managementChain = managementChainOf(config, externalId);
     const session = await this.sessions.session({
       tenantId,
       scanId: request.scanId,
@@ -58,7 +57,7 @@ export class TargetResolver {
       sourceIdentity: sourceIdentityFor(tenantId),
     });
     const organizations = this.clients.createClient(OrganizationsClient, {
-      region: ORGANIZATIONS_REGION[partition] ?? 'us-east-1',
+      region: ORGANIZATIONS_REGION[session.partition] ?? 'us-east-1',
       service: 'organizations',
       session,
     });
@@ -92,6 +91,23 @@ export class TargetResolver {
         ouSnapshot: toOuSnapshot(inventory),
       },
     };
+  }
+
+  /**
+   * The account that walks the organization of `config`: the management role's, else (a source
+   * walked with the base identity) the base identity's; undefined when neither can be told.
+   */
+  async managementAccountOf(
+    tenantId: TenantId,
+    config: OrganizationSourceConfig,
+  ): Promise<string | undefined> {
+    if (config.managementRoleArn !== undefined) return accountOfArn(config.managementRoleArn);
+    try {
+      return (await this.sessions.baseSession(undefined, tenantId)).accountId;
+    } catch {
+      // The discovery failure being reported is the one that matters; the caller falls back.
+      return undefined;
+    }
   }
 
   /** Upserts accounts and OUs; returns the accounts known before, so those now absent are REMOVED. */
@@ -162,4 +178,14 @@ export class TargetResolver {
       skipped: [],
     };
   }
+}
+
+/**
+ * The management role through the hub role when given; no role at all for a source without one
+ * (the single-user CLI's: the base identity itself is the management account's).
+ */
+function managementChainOf(config: OrganizationSourceConfig, externalId: string): RoleHop[] {
+  return config.managementRoleArn === undefined
+    ? []
+    : roleChainTo(config.managementRoleArn, externalId, config.hubRoleArn);
 }

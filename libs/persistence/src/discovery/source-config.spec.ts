@@ -32,6 +32,19 @@ describe('organization source config', () => {
     });
   });
 
+  it('should accept a config without a management role (the base identity walks the organization)', () => {
+    const config = parseSourceConfig('organization', { memberRoleName: 'PalisadeScan' });
+    expect(config).toMatchObject({ memberRoleName: 'PalisadeScan' });
+    expect(config).not.toHaveProperty('managementRoleArn');
+    expect(
+      parseSourceDefinition({
+        name: 'Org',
+        kind: 'organization',
+        config: { memberRoleName: 'OrganizationAccountAccessRole' },
+      }).config,
+    ).not.toHaveProperty('managementRoleArn');
+  });
+
   it('should accept a full config in any partition', () => {
     const config = {
       managementRoleArn: MANAGEMENT_ROLE,

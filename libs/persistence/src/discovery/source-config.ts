@@ -76,7 +76,12 @@ export type OrganizationScope = z.output<typeof organizationScopeSchema>;
  * `hubRoleArn` first when given.
  */
 export const organizationSourceConfigSchema = z.strictObject({
-  managementRoleArn: roleArn,
+  /**
+   * Absent: the base identity itself walks the organization (its credentials are the management
+   * account's). Only the single-user CLI creates such sources; the REST API requires the role, so
+   * a tenant never gets Palisade's own identity (the confused-deputy problem).
+   */
+  managementRoleArn: roleArn.optional(),
   memberRoleName: iamRoleName,
   hubRoleArn: roleArn.optional(),
   inspectorDelegatedAdminAccountId: accountId.optional(),

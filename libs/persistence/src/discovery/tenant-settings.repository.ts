@@ -27,6 +27,20 @@ export class TenantSettingsRepository {
     return manager.findOneByOrFail(TenantSettingsEntity, { tenantId });
   }
 
+  /**
+   * The single-user CLI's `--external-id`: the role its user deployed expects this value. Never
+   * reachable from the api, whose tenants only ever get a generated one (the confused deputy).
+   */
+  async setExternalId(tenantId: TenantId, externalId: string): Promise<void> {
+    await this.ensure(tenantId);
+    await this.scope
+      .managerFor(tenantId)
+      .query(`UPDATE public.tenant_settings SET external_id = $2 WHERE tenant_id = $1`, [
+        tenantId,
+        externalId,
+      ]);
+  }
+
   async get(tenantId: TenantId): Promise<TenantSettingsEntity | null> {
     return await this.scope.managerFor(tenantId).findOneBy(TenantSettingsEntity, { tenantId });
   }

@@ -9,6 +9,7 @@ import { CreateInspectorWatermarks1795892402000 } from './1795892402000-create-i
 import { CreateFindings1795900000000 } from './1795900000000-create-findings';
 import { CreateApi1795910000000 } from './1795910000000-create-api';
 import { ApiReadIndexes1795910001000 } from './1795910001000-api-read-indexes';
+import { ExternalIdAnyAwsForm1795920000000 } from './1795920000000-external-id-any-aws-form';
 
 /** Every migration, in order, listed explicitly so a bundled build finds them. Append only. */
 export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: ReadonlyArray<new () => MigrationInterface> = [
   CreateFindings1795900000000,
   CreateApi1795910000000,
   ApiReadIndexes1795910001000,
+  ExternalIdAnyAwsForm1795920000000,
 ];

@@ -165,6 +165,27 @@ describe('buildOnboarding', () => {
     expect(resolveRefs(discovery, valuesOf(stackSet))).toEqual(material.trustPolicy);
   });
 
+  it('should give a source without a management role (made by the CLI) the template’s discovery role and say no role is assumed', () => {
+    const material = onboard(
+      'organization',
+      organizationSourceConfigSchema.parse({ memberRoleName: 'PalisadeScanRole' }),
+      { rootId: 'r-ab12' },
+    );
+    const stackSet = material.organizationStackSet;
+    expect(stackSet).not.toBeNull();
+    if (stackSet === null) return;
+    const template = parseTemplate(stackSet.templateBody);
+    expectParametersFit(template, stackSet);
+    expect(stackSet.missingParameters).toEqual([]);
+    expect(stackSet.discoveryRoleName).toBe(template.Parameters['DiscoveryRoleName']?.Default);
+    expect(valuesOf(stackSet)['DiscoveryRoleName']).toBe(stackSet.discoveryRoleName);
+    const notes = material.notes.join('\n');
+    expect(notes).toContain(
+      'in the account of the credentials the palisade CLI walks the organization with',
+    );
+    expect(notes).not.toContain('managementRoleArn');
+  });
+
   it('should target the included OUs, and report the OUs missing when neither they nor the root are known', () => {
     const scoped = organizationSourceConfigSchema.parse({
       ...organization,

@@ -21,6 +21,9 @@ export interface OnboardingInput {
 
 type Parameter = { ParameterKey: string; ParameterValue: string };
 
+/** org-stackset.yaml's default DiscoveryRoleName, for a source that names no management role. */
+const DEFAULT_DISCOVERY_ROLE_NAME = 'PalisadeDiscoveryRole';
+
 /** The trust of deploy/aws's scan and discovery roles, with the parameters filled in. */
 export function trustPolicyFor(hubPrincipalArn: string, externalId: string): TrustPolicy {
   return {
@@ -119,16 +122,23 @@ function organizationMaterial(
   hubPrincipalArn: string | null,
   notes: string[],
 ): NonNullable<OnboardingView['organizationStackSet']> {
-  const discoveryRoleName = roleNameOf(config.managementRoleArn);
+  const managementRoleArn = config.managementRoleArn;
+  const discoveryRoleName =
+    managementRoleArn === undefined ? DEFAULT_DISCOVERY_ROLE_NAME : roleNameOf(managementRoleArn);
   const ous =
     config.scope.includeOus.length > 0
       ? config.scope.includeOus.join(',')
       : input.organizationRootId;
+  const where =
+    managementRoleArn === undefined
+      ? 'in the account of the credentials the palisade CLI walks the organization with (the ' +
+        'source names no management role: no discovery role is assumed)'
+      : `in account ${accountOf(managementRoleArn)} (the account of managementRoleArn)`;
   notes.push(
-    `Deploy ${DEPLOY_TEMPLATE_FILES.orgStackSet} in account ${accountOf(config.managementRoleArn)} ` +
-      '(the account of managementRoleArn) with CallAs=SELF when it is the management account. ' +
-      'From a StackSets delegated administrator use CallAs=DELEGATED_ADMIN, and deploy ' +
-      `${DEPLOY_TEMPLATE_FILES.memberRole} in the management account yourself.`,
+    `Deploy ${DEPLOY_TEMPLATE_FILES.orgStackSet} ${where} with CallAs=SELF when it is the ` +
+      'management account. From a StackSets delegated administrator use ' +
+      `CallAs=DELEGATED_ADMIN, and deploy ${DEPLOY_TEMPLATE_FILES.memberRole} in the management ` +
+      'account yourself.',
   );
   if (ous === null) {
     notes.push(
@@ -136,7 +146,7 @@ function organizationMaterial(
         'OrganizationalUnitIds yourself, the root id (aws organizations list-roots) or your OU ids.',
     );
   }
-  if (hasRolePath(config.managementRoleArn)) {
+  if (managementRoleArn !== undefined && hasRolePath(managementRoleArn)) {
     notes.push(
       `managementRoleArn has a path; the stack creates ${discoveryRoleName} without one: point ` +
         'the source at the stack’s DiscoveryRoleArn output.',

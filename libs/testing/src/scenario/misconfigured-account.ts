@@ -119,13 +119,55 @@ export interface SeededScenario {
   readonly inspectorFindingArns: string[];
 }
 
-const publicPolicy = (resource: string, action: string) =>
+/** A resource policy letting anyone (`Principal: '*'`, no condition) do `action` on `resource`. */
+export const publicPolicy = (resource: string, action: string) =>
   JSON.stringify({
     Version: '2012-10-17',
     Statement: [{ Effect: 'Allow', Principal: '*', Action: action, Resource: resource }],
   });
 
-function inspectorFinding(account: string, region: string, id: string): Record<string, unknown> {
+/** The bucket policy statement that denies every request not made over TLS (CIS 3.1.1). */
+export const denyInsecureTransport = (bucket: string) => ({
+  Effect: 'Deny',
+  Principal: '*',
+  Action: 's3:*',
+  Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+  Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+});
+
+/** A security group in `vpcId` letting TCP `port` in from the whole IPv4 and/or IPv6 internet. */
+export async function openSecurityGroup(
+  ec2: EC2Client,
+  vpcId: string,
+  name: string,
+  ip: { port: number; v4?: string; v6?: string },
+): Promise<string> {
+  const created = await ec2.send(
+    new CreateSecurityGroupCommand({ GroupName: name, Description: name, VpcId: vpcId }),
+  );
+  await ec2.send(
+    new AuthorizeSecurityGroupIngressCommand({
+      GroupId: created.GroupId,
+      IpPermissions: [
+        {
+          IpProtocol: 'tcp',
+          FromPort: ip.port,
+          ToPort: ip.port,
+          ...(ip.v4 ? { IpRanges: [{ CidrIp: ip.v4 }] } : {}),
+          ...(ip.v6 ? { Ipv6Ranges: [{ CidrIpv6: ip.v6 }] } : {}),
+        },
+      ],
+    }),
+  );
+  return created.GroupId ?? '';
+}
+
+/** An Inspector2 package-vulnerability finding (glibc CVE-2019-25013, HIGH) on instance `i-<id>`. */
+export function inspectorFinding(
+  account: string,
+  region: string,
+  id: string,
+): Record<string, unknown> {
   const now = Date.now() / 1000;
   return {
     awsAccountId: account,
@@ -160,6 +202,24 @@ function inspectorFinding(account: string, region: string, id: string): Record<s
     remediation: { recommendation: { text: 'yum update glibc' } },
     resources: [{ type: 'AWS_EC2_INSTANCE', id: `i-${id}`, region, partition: 'aws' }],
   };
+}
+
+/**
+ * Queues `findings` as the answer of Inspector2 ListFindings in the account and region (moto
+ * returns none unless told; `motoUrl` may be the fault proxy, which relays moto-api calls).
+ */
+export async function seedInspectorFindings(
+  motoUrl: string,
+  account: string,
+  region: string,
+  findings: readonly Record<string, unknown>[],
+): Promise<void> {
+  const seeded = await fetch(`${motoUrl}/moto-api/static/inspector2/findings-results`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ results: [findings], account_id: account, region }),
+  });
+  if (seeded.status !== 201) throw new Error(`seeding Inspector2 findings: HTTP ${seeded.status}`);
 }
 
 /** Seeds the scenario into a fresh account of moto (the int tier's, unless given). */
@@ -272,15 +332,7 @@ export async function seedMisconfiguredAccount(
         Bucket: names.locked,
         Policy: JSON.stringify({
           Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Deny',
-              Principal: '*',
-              Action: 's3:*',
-              Resource: [`arn:aws:s3:::${names.locked}`, `arn:aws:s3:::${names.locked}/*`],
-              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-            },
-          ],
+          Statement: [denyInsecureTransport(names.locked)],
         }),
       }),
     );
@@ -308,26 +360,8 @@ export async function seedMisconfiguredAccount(
     const subnet = await ec2.send(
       new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.20.1.0/24' }),
     );
-    const sg = async (name: string, ip: { port: number; v4?: string; v6?: string }) => {
-      const created = await ec2.send(
-        new CreateSecurityGroupCommand({ GroupName: name, Description: name, VpcId: vpcId }),
-      );
-      await ec2.send(
-        new AuthorizeSecurityGroupIngressCommand({
-          GroupId: created.GroupId,
-          IpPermissions: [
-            {
-              IpProtocol: 'tcp',
-              FromPort: ip.port,
-              ToPort: ip.port,
-              ...(ip.v4 ? { IpRanges: [{ CidrIp: ip.v4 }] } : {}),
-              ...(ip.v6 ? { Ipv6Ranges: [{ CidrIpv6: ip.v6 }] } : {}),
-            },
-          ],
-        }),
-      );
-      return created.GroupId ?? '';
-    };
+    const sg = (name: string, ip: { port: number; v4?: string; v6?: string }) =>
+      openSecurityGroup(ec2, vpcId, name, ip);
     const sshWorld = await sg(SCENARIO.ec2.sshWorld, { port: 22, v4: '0.0.0.0/0' });
     const rdpIpv6 = await sg(SCENARIO.ec2.rdpIpv6, { port: 3389, v6: '::/0' });
     const smbWorld = await sg(SCENARIO.ec2.smbWorld, { port: 445, v4: '0.0.0.0/0' });
@@ -420,13 +454,7 @@ export async function seedMisconfiguredAccount(
     const findings = Array.from({ length: SCENARIO.inspector2.findings }, (_, i) =>
       inspectorFinding(account, region, `scenario${i}`),
     );
-    const seeded = await fetch(`${motoUrl}/moto-api/static/inspector2/findings-results`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ results: [findings], account_id: account, region }),
-    });
-    if (seeded.status !== 201)
-      throw new Error(`seeding Inspector2 findings: HTTP ${seeded.status}`);
+    await seedInspectorFindings(motoUrl, account, region, findings);
 
     return {
       accountId: account,

@@ -35,6 +35,20 @@ const allowed = {
     'observability',
     'aws',
   ],
+  cli: [
+    'contracts',
+    'config',
+    'messaging',
+    'aws',
+    'checks',
+    'findings',
+    'persistence',
+    'observability',
+    'discovery',
+    'scanner',
+    'normaliser',
+    'api',
+  ],
 };
 
 const libRules = Object.entries(allowed).map(([lib, deps]) => ({

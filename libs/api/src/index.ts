@@ -10,6 +10,17 @@ export {
 } from './openapi/openapi-contract';
 export { issueOperatorKey, issueTenantKey, SCOPES, type Scope } from './auth/api-key';
 export * from './reports';
+export { writeFindingsExport } from './exports/exports.service';
+export {
+  asffFormat,
+  CSV_FORMAT,
+  type ExportFormatSpec,
+  OCSF_FORMAT,
+} from './exports/export-formats';
+export { StreamWriter } from './exports/stream-writer';
+export { JOB_COLUMNS, type JobRow, jobView } from './scans/scan-views';
+export { type ScanJobView } from './scans/scans.dto';
+export { type ExportFilter } from './exports/exports.dto';
 export {
   verifyWebhookSignature,
   type VerifyWebhookSignatureInput,

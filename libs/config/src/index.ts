@@ -49,6 +49,7 @@ export { LOG_LEVELS, logFragment, type LogConfig, type LogLevel } from './fragme
 export { serviceFragment, type ServiceConfig } from './fragments/service.fragment';
 export { TRANSPORTS, transportFragment, type Transport } from './fragments/transport.fragment';
 export { apiConfigSchema, type ApiConfig } from './schemas/api-config.schema';
+export { cliConfigSchema, type CliConfig } from './schemas/cli-config.schema';
 export { discoveryConfigSchema, type DiscoveryConfig } from './schemas/discovery-config.schema';
 export { normaliserConfigSchema, type NormaliserConfig } from './schemas/normaliser-config.schema';
 export { scannerConfigSchema, type ScannerConfig } from './schemas/scanner-config.schema';

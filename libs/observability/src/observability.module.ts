@@ -5,7 +5,7 @@ import type pino from 'pino';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health-registry.service';
 import { loggerParams } from './logging/logger-params';
-import { stdoutDestination } from './logging/stdout-destination';
+import { logDestination } from './logging/stdout-destination';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { LOG_DESTINATION } from './observability.tokens';
@@ -20,7 +20,13 @@ import { LOG_DESTINATION } from './observability.tokens';
 @Module({
   imports: [
     LoggerModule.forRootAsync({
-      providers: [{ provide: LOG_DESTINATION, useFactory: stdoutDestination }],
+      providers: [
+        {
+          provide: LOG_DESTINATION,
+          inject: [APP_CONFIG],
+          useFactory: (config: ServiceBaseConfig) => logDestination(config),
+        },
+      ],
       inject: [APP_CONFIG, LOG_DESTINATION],
       useFactory: (config: ServiceBaseConfig, destination: pino.DestinationStream) =>
         loggerParams(config, destination),

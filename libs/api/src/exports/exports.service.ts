@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { type ApiConfig, APP_CONFIG } from '@palisade/config';
-import { TenantScope } from '@palisade/persistence';
+import { type TenantId, TenantScope } from '@palisade/persistence';
 import { type Response } from 'express';
 import { DataSource } from 'typeorm';
 import { type TenantPrincipal } from '../auth/principal';
@@ -13,7 +13,7 @@ import {
   OCSF_FORMAT,
 } from './export-formats';
 import { exportStatement } from './export-query';
-import { type ExportQuery } from './exports.dto';
+import { type ExportFilter, type ExportQuery } from './exports.dto';
 import { StreamWriter } from './stream-writer';
 
 /** Rows per FETCH: a batch is the most the process holds at once. */
@@ -90,45 +90,22 @@ export class ExportsService {
     response: Response,
   ): Promise<void> {
     const tenantId = principal.tenantId;
-    const statement = exportStatement(tenantId, query, format.columns);
     const writer = new StreamWriter(response);
     try {
-      const written = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-        // Before any query: the snapshot is read-only from its first statement.
-        await manager.query('SET TRANSACTION READ ONLY');
-        await TenantScope.open(manager, tenantId);
-        await manager.query(
-          `DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${statement.sql}`,
-          statement.params,
-        );
-        response.status(200);
-        response.setHeader('Content-Type', format.contentType);
-        response.setHeader(
-          'Content-Disposition',
-          `attachment; filename="${exportFileName(format.extension, new Date())}"`,
-        );
-        response.setHeader('Cache-Control', 'no-store');
-        writer.push(format.prologue);
-        let index = 0;
-        for (;;) {
-          const rows = await manager.query<R[]>(`FETCH ${EXPORT_BATCH_SIZE} FROM ${CURSOR}`);
-          for (const row of rows) {
-            if (writer.push(format.record(row, index))) await writer.flush();
-            index += 1;
-          }
-          await writer.flush();
-          if (rows.length < EXPORT_BATCH_SIZE || writer.closed) break;
-        }
-        return index;
+      const written = await writeFindingsExport(this.dataSource, tenantId, query, format, writer, {
+        onOpen: () => {
+          response.status(200);
+          response.setHeader('Content-Type', format.contentType);
+          response.setHeader(
+            'Content-Disposition',
+            `attachment; filename="${exportFileName(format.extension, new Date())}"`,
+          );
+          response.setHeader('Cache-Control', 'no-store');
+        },
       });
-      // Every row is read: the snapshot and its connection are released before the client
-      // has taken the last bytes.
-      if (writer.closed) {
-        this.logger.log({ tenantId, rows: written }, 'export stopped: the client went away');
-        return;
+      if (written === null) {
+        this.logger.log({ tenantId }, 'export stopped: the client went away');
       }
-      writer.push(format.epilogue);
-      await writer.end();
     } catch (error) {
       if (!response.headersSent) {
         response.removeHeader('Content-Disposition');
@@ -138,4 +115,50 @@ export class ExportsService {
       response.destroy();
     }
   }
+}
+
+/**
+ * Writes the tenant's findings matching `filter` in `format` to `writer` — from one read-only
+ * snapshot (a finding changing mid-export appears once, as it was when the export began) and
+ * a server-side cursor, so memory stays bounded whatever the size. `onOpen` runs once the
+ * cursor is declared, before the first byte. Resolves to the rows written, or null when the
+ * writer's stream went away first. The api streams to a response, the CLI to a file.
+ */
+export async function writeFindingsExport<R>(
+  dataSource: DataSource,
+  tenantId: TenantId,
+  filter: ExportFilter,
+  format: ExportFormatSpec<R>,
+  writer: StreamWriter,
+  options: { readonly onOpen?: () => void } = {},
+): Promise<number | null> {
+  const statement = exportStatement(tenantId, filter, format.columns);
+  const written = await dataSource.transaction('REPEATABLE READ', async (manager) => {
+    // Before any query: the snapshot is read-only from its first statement.
+    await manager.query('SET TRANSACTION READ ONLY');
+    await TenantScope.open(manager, tenantId);
+    await manager.query(
+      `DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${statement.sql}`,
+      statement.params,
+    );
+    options.onOpen?.();
+    writer.push(format.prologue);
+    let index = 0;
+    for (;;) {
+      const rows = await manager.query<R[]>(`FETCH ${EXPORT_BATCH_SIZE} FROM ${CURSOR}`);
+      for (const row of rows) {
+        if (writer.push(format.record(row, index))) await writer.flush();
+        index += 1;
+      }
+      await writer.flush();
+      if (rows.length < EXPORT_BATCH_SIZE || writer.closed) break;
+    }
+    return index;
+  });
+  // Every row is read: the snapshot and its connection are released before the reader has
+  // taken the last bytes.
+  if (writer.closed) return null;
+  writer.push(format.epilogue);
+  await writer.end();
+  return written;
 }

@@ -45,7 +45,7 @@ export async function runScanCommand(command: ScanCommand, io: CliIo): Promise<n
   io.err(`AWS identity: ${identity.arn}\n`);
   return withRuntime(command, io, async (runtime, storage, operatorKey) => {
     const request = scanRequest(command);
-    const started = await startLocalScan(runtime.dataSource, request);
+    const started = await startLocalScan(runtime.dataSource, request, identity.account);
     io.err(`scan ${started.scanId} started (logs: ${storage.logFile})\n`);
     const progress = await followScan(runtime.dataSource, started, command, io);
     if (progress.status === 'failed' && progress.jobs.every((job) => job.status === 'failed')) {

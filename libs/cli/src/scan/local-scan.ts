@@ -62,10 +62,16 @@ export async function ensureLocalTenant(dataSource: DataSource): Promise<TenantI
 }
 
 /**
- * The source a target describes. Named after a digest of its definition, so the same target
- * scanned again is the same source: its inventory, findings history and trends carry over.
+ * The source a target describes, named for a person ("AWS Organization of 111122223333",
+ * "Accounts 111122223333, 444455556666") and made unique by a digest of its definition — and,
+ * for an organization walked with the current credentials, of the account they belong to — so
+ * the same target scanned again is the same source (its inventory, findings history and trends
+ * carry over) and another organization is never mistaken for it.
  */
-export function sourceDefinitionFor(target: LocalScanTarget): SourceDefinitionInput {
+export function sourceDefinitionFor(
+  target: LocalScanTarget,
+  callerAccountId: string,
+): SourceDefinitionInput {
   const config =
     target.kind === 'organization'
       ? {
@@ -78,10 +84,30 @@ export function sourceDefinitionFor(target: LocalScanTarget): SourceDefinitionIn
           accounts: [...new Set(target.accountIds)].sort().map((accountId) => ({ accountId })),
           memberRoleName: target.roleName,
         };
-  const digest = createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 12);
-  const name =
-    target.kind === 'organization' ? `cli organization ${digest}` : `cli accounts ${digest}`;
-  return { name, kind: target.kind, config } as SourceDefinitionInput;
+  const walkedBy =
+    target.kind === 'organization' && target.managementRoleArn === undefined
+      ? callerAccountId
+      : undefined;
+  const digest = createHash('sha256')
+    .update(JSON.stringify({ config, walkedBy }))
+    .digest('hex')
+    .slice(0, 8);
+  return {
+    name: `${sourceLabel(target, callerAccountId)} [${digest}]`,
+    kind: target.kind,
+    config,
+  } as SourceDefinitionInput;
+}
+
+function sourceLabel(target: LocalScanTarget, callerAccountId: string): string {
+  if (target.kind === 'organization') {
+    return target.managementRoleArn === undefined
+      ? `AWS Organization of ${callerAccountId}`
+      : `AWS Organization via ${target.managementRoleArn}`;
+  }
+  const ids = [...new Set(target.accountIds)].sort();
+  const shown = ids.slice(0, 3).join(', ');
+  return ids.length > 3 ? `Accounts ${shown} and ${ids.length - 3} more` : `Accounts ${shown}`;
 }
 
 /**
@@ -91,9 +117,10 @@ export function sourceDefinitionFor(target: LocalScanTarget): SourceDefinitionIn
 export async function startLocalScan(
   dataSource: DataSource,
   request: LocalScanRequest,
+  callerAccountId: string,
 ): Promise<StartedScan> {
   const tenantId = await ensureLocalTenant(dataSource);
-  const definition = sourceDefinitionFor(request.target);
+  const definition = sourceDefinitionFor(request.target, callerAccountId);
   return withDiscoveryRepositories(dataSource, tenantId, async (repos) => {
     await repos.tenantSettings.ensure(tenantId);
     if (request.externalId !== undefined) {

@@ -103,6 +103,10 @@ set +a
 unset AWS_PROFILE AWS_DEFAULT_PROFILE
 export AWS_ENDPOINT_URL="$ENDPOINT" AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 \
   AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
+# moto answers HTTP 500 for the APIs it lacks (Access Analyzer, EBS default key …): retrying
+# those only slows the demo down (41 s → 17 s of scanning, the same findings). Real AWS keeps
+# the default retries.
+export SCANNER_AWS_MAX_ATTEMPTS=1
 
 ARGS=(scan --org --regions "$REGIONS" --output "$OUTPUT" --data-dir "$RUN_DIR/data")
 if ((SERVE)); then

@@ -1,5 +1,12 @@
+// The CLI's entry point is where a person's environment comes in: it passes it on whole
+// (AWS_PROFILE, AWS_ENDPOINT_URL, tuning …) to the embedded services' config.
+/* eslint-disable no-restricted-syntax */
 import { runCli } from '@palisade/cli';
 import { version } from '../../../package.json';
+
+// The AWS SDK warns on every run that its releases after January 2027 need Node 22; the README
+// says which Node versions Palisade is tested on, and the warning would bury the CLI's own lines.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
 const interruptHandlers = new Set<() => void>();
 const onSignal = (): void => {
@@ -10,9 +17,6 @@ const onSignal = (): void => {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
-// The CLI's entry point is where a person's environment comes in: it passes it on whole
-// (AWS_PROFILE, AWS_ENDPOINT_URL, tuning …) to the embedded services' config.
-/* eslint-disable no-restricted-syntax */
 void runCli(process.argv.slice(2), version, {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
@@ -27,6 +31,5 @@ void runCli(process.argv.slice(2), version, {
     return () => interruptHandlers.delete(handler);
   },
 }).then((code) => {
-  /* eslint-enable no-restricted-syntax */
   process.exitCode = code;
 });

@@ -12,6 +12,7 @@ import {
   failOnExitCode,
   renderSummaryTable,
   resolveProgressMode,
+  RoleNotAssumableError,
   type ScanCommand,
   type ServeCommand,
 } from '../presentation';
@@ -49,7 +50,7 @@ export async function runScanCommand(command: ScanCommand, io: CliIo): Promise<n
     io.err(`scan ${started.scanId} started (logs: ${storage.logFile})\n`);
     const progress = await followScan(runtime.dataSource, started, command, io);
     if (progress.status === 'failed' && progress.jobs.every((job) => job.status === 'failed')) {
-      throw scanFailure(progress);
+      throw scanFailure(progress, command.externalId !== undefined);
     }
     const report = await withTenant(runtime.dataSource, started.tenantId, (manager) =>
       loadScanReport(manager, started.tenantId, started.scanId),
@@ -236,15 +237,18 @@ async function followScan(
 }
 
 /** Every job failed (the management role, the credentials): the first error, in one line. */
-function scanFailure(progress: ScanProgress): CliError {
+function scanFailure(progress: ScanProgress, withExternalId: boolean): CliError {
   const first = progress.jobs.flatMap((job) => job.errors)[0];
-  const detail =
-    first === undefined ? (progress.error ?? 'no job ran') : `${first.code}: ${first.message}`;
-  return new CliError(
-    first?.code ?? 'SCAN_FAILED',
-    `the scan failed: ${detail}`,
-    first?.code === 'ASSUME_ROLE_DENIED'
-      ? 'is the role deployed in that account, and does its trust policy allow your credentials (and external id)?'
-      : undefined,
-  );
+  if (first === undefined) {
+    return new CliError('SCAN_FAILED', `the scan failed: ${progress.error ?? 'no job ran'}`);
+  }
+  const refusedRole = /arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+/.exec(first.message)?.[0];
+  if (first.code === 'ASSUME_ROLE_DENIED' && refusedRole !== undefined) {
+    return new RoleNotAssumableError({
+      roleArn: refusedRole,
+      awsCode: /\b(AccessDenied|[A-Z]\w+Exception)\b/.exec(first.message)?.[1] ?? 'AccessDenied',
+      withExternalId,
+    });
+  }
+  return new CliError(first.code, `the scan failed: ${first.code}: ${first.message}`);
 }

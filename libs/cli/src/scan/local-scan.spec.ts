@@ -57,10 +57,8 @@ describe('sourceDefinitionFor', () => {
       config: { memberRoleName: 'OrganizationAccountAccessRole' },
     });
     expect(parseSourceDefinition(org()).config).not.toHaveProperty('managementRoleArn');
-    expect(
-      sourceDefinitionFor({ kind: 'accounts', accountIds: ['111111111111'], roleName: 'A' }).name,
-    ).not.toBe(
-      sourceDefinitionFor({ kind: 'accounts', accountIds: ['111111111111'], roleName: 'B' }).name,
-    );
+    const accounts = (roleName: string) =>
+      sourceDefinitionFor({ kind: 'accounts', accountIds: ['111111111111'], roleName }, ME).name;
+    expect(accounts('A')).not.toBe(accounts('B'));
   });
 });

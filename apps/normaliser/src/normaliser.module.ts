@@ -5,9 +5,8 @@ import {
   type NormaliserConfig,
   normaliserConfigSchema,
 } from '@palisade/config';
-import { Topics } from '@palisade/contracts';
 import { MessagingModule, messagingOptionsFromConfig } from '@palisade/messaging';
-import { NormaliserFeatureModule } from '@palisade/normaliser';
+import { NormaliserFeatureModule, normaliserMessagingTuning } from '@palisade/normaliser';
 import { ObservabilityModule } from '@palisade/observability';
 import { PersistenceModule, persistenceOptionsFromConfig } from '@palisade/persistence';
 
@@ -26,14 +25,7 @@ const service: Imports = [
     inject: [APP_CONFIG],
     useFactory: (config: NormaliserConfig) => ({
       ...messagingOptionsFromConfig(config),
-      // Messages per ingest transaction, and transactions at once (one partition each).
-      batch: {
-        [Topics.findingsRaw.name]: {
-          maxSize: config.normaliser.ingestBatchMessages,
-          maxWaitMs: config.normaliser.ingestBatchWaitMs,
-        },
-      },
-      concurrency: { [Topics.findingsRaw.name]: config.normaliser.ingestConcurrency },
+      ...normaliserMessagingTuning(config),
     }),
   }),
 ];

@@ -6,10 +6,9 @@ import {
   type ScannerConfig,
   scannerConfigSchema,
 } from '@palisade/config';
-import { Topics } from '@palisade/contracts';
 import { MessagingModule, messagingOptionsFromConfig } from '@palisade/messaging';
 import { ObservabilityModule } from '@palisade/observability';
-import { ScannerFeatureModule } from '@palisade/scanner';
+import { ScannerFeatureModule, scannerMessagingTuning } from '@palisade/scanner';
 
 type Imports = NonNullable<ModuleMetadata['imports']>;
 
@@ -22,12 +21,7 @@ const service: Imports = [
     inject: [APP_CONFIG],
     useFactory: (config: ScannerConfig) => ({
       ...messagingOptionsFromConfig(config),
-      // Jobs taken from the broker: the running ones plus a short queue for fair share.
-      concurrency: {
-        [Topics.scanJobs.name]: config.scanner.jobConcurrency + config.scanner.jobQueueDepth,
-      },
-      // Running jobs get SCANNER_DRAIN_MS, then hand themselves back; leave time for that.
-      shutdownTimeoutMs: config.scanner.drainMs + 10_000,
+      ...scannerMessagingTuning(config),
     }),
   }),
   AwsModule.forRootAsync({

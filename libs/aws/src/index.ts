@@ -54,7 +54,13 @@ export {
   type ResolveRegionsInput,
 } from './region-resolver';
 export { resolveAccountRegions } from './account-regions';
-export { KNOWN_REGIONS, closestRegion, isKnownRegion, type KnownRegion } from './known-regions';
+export {
+  KNOWN_REGIONS,
+  closestRegion,
+  editDistance,
+  isKnownRegion,
+  type KnownRegion,
+} from './known-regions';
 export { sanitizeSourceIdentity, sanitizeStsName, sessionNameFor } from './session-name';
 export {
   SdkStsApi,

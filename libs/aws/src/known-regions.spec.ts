@@ -1,4 +1,4 @@
-import { KNOWN_REGIONS, closestRegion, isKnownRegion } from './known-regions';
+import { KNOWN_REGIONS, closestRegion, editDistance, isKnownRegion } from './known-regions';
 import { partitionOfRegion } from './partition';
 
 describe('KNOWN_REGIONS', () => {
@@ -61,4 +61,19 @@ describe('closestRegion', () => {
       expect(closestRegion(name)).toBeUndefined();
     },
   );
+});
+
+describe('editDistance', () => {
+  it.each([
+    ['', '', 0],
+    ['abc', 'abc', 0],
+    ['abc', 'abd', 1],
+    ['abc', 'ab', 1],
+    ['abc', 'acb', 1],
+    ['kitten', 'sitting', 3],
+    ['', 'abc', 3],
+  ])('should put %j and %j %d edits apart', (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+    expect(editDistance(b, a)).toBe(d);
+  });
 });

@@ -82,8 +82,11 @@ export function closestRegion(name: string): KnownRegion | undefined {
   return best;
 }
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-function editDistance(a: string, b: string): number {
+/**
+ * Optimal string alignment distance: insertions, deletions, substitutions and swaps of
+ * neighbours (how far a typo is from what was meant; the CLI's suggestions use it too).
+ */
+export function editDistance(a: string, b: string): number {
   let before = new Array<number>(b.length + 1).fill(0);
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

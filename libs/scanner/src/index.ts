@@ -1,7 +1,11 @@
 // @palisade/scanner: the scanner service's features: the job consumer (fair share between
 // tenants, cancellation, hand-back on shutdown), the job runner (role chain, regions,
 // collectors, checks, Inspector2, result batches and the final job event).
-export { ScannerFeatureModule, scannerOptionsFromConfig } from './scanner.module';
+export {
+  ScannerFeatureModule,
+  scannerMessagingTuning,
+  scannerOptionsFromConfig,
+} from './scanner.module';
 export { SCANNER_OPTIONS, type ScannerOptions } from './scanner-options';
 export {
   JobRunner,

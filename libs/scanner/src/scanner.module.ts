@@ -4,7 +4,8 @@ import { AwsClientFactory, AwsSessionFactory } from '@palisade/aws';
 import { ALL_CHECKS } from '@palisade/checks';
 import { collectorCatalogue } from '@palisade/collectors';
 import { APP_CONFIG, type ScannerTuning } from '@palisade/config';
-import { Publisher } from '@palisade/messaging';
+import { Topics } from '@palisade/contracts';
+import { type MessagingModuleOptions, Publisher } from '@palisade/messaging';
 import { Cancellations } from './cancellations';
 import { FairJobScheduler } from './fair-scheduler';
 import { InspectorStep } from './inspector-step';
@@ -25,6 +26,22 @@ export function scannerOptionsFromConfig(config: {
     collectorConcurrency: s.collectorConcurrency,
     itemConcurrency: s.itemConcurrency,
     resultBatchSize: s.resultBatchSize,
+  };
+}
+
+/**
+ * The messaging settings a host of the scanner needs: jobs taken from the broker are the running
+ * ones plus a short queue for fair share, and a graceful stop waits for running jobs to drain
+ * (SCANNER_DRAIN_MS) and hand themselves back.
+ */
+export function scannerMessagingTuning(config: {
+  readonly scanner: ScannerTuning;
+}): Pick<MessagingModuleOptions, 'concurrency' | 'shutdownTimeoutMs'> {
+  return {
+    concurrency: {
+      [Topics.scanJobs.name]: config.scanner.jobConcurrency + config.scanner.jobQueueDepth,
+    },
+    shutdownTimeoutMs: config.scanner.drainMs + 10_000,
   };
 }
 

@@ -1,4 +1,5 @@
 // "Did you mean …?" for mistyped ids, commands and option names.
+import { editDistance } from '@palisade/aws';
 
 /** Most edits a typo may take and still get a suggestion (more reads as a different word). */
 const MAX_DISTANCE = 3;
@@ -26,26 +27,6 @@ export function suggest(input: string, candidates: readonly string[]): string | 
   if (best !== undefined || wanted.length < MIN_PREFIX) return best;
   const prefixed = candidates.filter((c) => c.toLowerCase().startsWith(wanted));
   return prefixed.length === 1 ? prefixed[0] : undefined;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-export function editDistance(a: string, b: string): number {
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d = Math.min(d, before[j - 2]! + 1);
-      }
-      current.push(d);
-    }
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /** `a`, `a or b`, `a, b or c`. */

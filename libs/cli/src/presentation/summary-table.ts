@@ -1,5 +1,6 @@
 // The summary printed when a scan is done: each account's results, the totals, the open
 // failures by severity and the failing requirements that reach the most accounts.
+import { SEVERITY_ORDER } from '@palisade/api';
 import { FRAMEWORKS } from '@palisade/checks';
 import { type FailOnThreshold } from './cli-args';
 import {
@@ -15,15 +16,8 @@ import {
   type Style,
 } from './text';
 
-/** Severities from the most to the least severe, as findings carry them. */
-export const SUMMARY_SEVERITIES = [
-  'critical',
-  'high',
-  'medium',
-  'low',
-  'informational',
-  'unknown',
-] as const;
+/** Severities from the most to the least severe, as findings carry them (the report's order). */
+export const SUMMARY_SEVERITIES = SEVERITY_ORDER;
 export type SummarySeverity = (typeof SUMMARY_SEVERITIES)[number];
 export type SeverityCountsBySeverity = Readonly<Record<SummarySeverity, number>>;
 

@@ -8,17 +8,16 @@ import {
   ConfigModule,
   type Env,
 } from '@palisade/config';
-import { Topics } from '@palisade/contracts';
 import { DiscoveryFeatureModule } from '@palisade/discovery';
 import {
   MessagingModule,
   messagingOptionsFromConfig,
   outboxRelayProvider,
 } from '@palisade/messaging';
-import { NormaliserFeatureModule } from '@palisade/normaliser';
+import { NormaliserFeatureModule, normaliserMessagingTuning } from '@palisade/normaliser';
 import { ObservabilityModule } from '@palisade/observability';
 import { PersistenceModule, persistenceOptionsFromConfig } from '@palisade/persistence';
-import { ScannerFeatureModule } from '@palisade/scanner';
+import { ScannerFeatureModule, scannerMessagingTuning } from '@palisade/scanner';
 
 @Module({})
 class EmbeddedAppModule {}
@@ -40,20 +39,16 @@ export function embeddedAppModule(env: Env): DynamicModule {
       }),
       MessagingModule.forRootAsync({
         inject: [APP_CONFIG],
-        useFactory: (config: CliConfig) => ({
-          ...messagingOptionsFromConfig(config),
-          concurrency: {
-            [Topics.scanJobs.name]: config.scanner.jobConcurrency + config.scanner.jobQueueDepth,
-            [Topics.findingsRaw.name]: config.normaliser.ingestConcurrency,
-          },
-          batch: {
-            [Topics.findingsRaw.name]: {
-              maxSize: config.normaliser.ingestBatchMessages,
-              maxWaitMs: config.normaliser.ingestBatchWaitMs,
-            },
-          },
-          shutdownTimeoutMs: config.scanner.drainMs + 10_000,
-        }),
+        useFactory: (config: CliConfig) => {
+          const scanner = scannerMessagingTuning(config);
+          const normaliser = normaliserMessagingTuning(config);
+          return {
+            ...messagingOptionsFromConfig(config),
+            ...scanner,
+            ...normaliser,
+            concurrency: { ...scanner.concurrency, ...normaliser.concurrency },
+          };
+        },
       }),
       AwsModule.forRootAsync({
         inject: [APP_CONFIG],

@@ -1,3 +1,4 @@
+import { parseCsv } from '@palisade/testing';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get as httpGet, type IncomingMessage } from 'node:http';
@@ -7,7 +8,6 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ALL_CHECKS } from '@palisade/checks';
 import { type Response } from 'supertest';
-import { parseCsv } from './exports/csv-parse';
 import { type SeededFinding, seedFindings, T1 } from './exports/seed-findings';
 import { type ApiTestApp, startApiTestApp, type TestTenant } from './support/api-test-app';
 

@@ -1,3 +1,4 @@
+import { parseCsv } from '@palisade/testing';
 import { CSV_COLUMNS, csvCell, csvHeader, csvLine, csvRecord } from './csv';
 import { type CsvFindingRow } from './export-row';
 
@@ -30,35 +31,6 @@ function row(overrides: Partial<CsvFindingRow> = {}): CsvFindingRow {
   };
 }
 
-/** RFC 4180 parser for the assertions (quoted fields, doubled quotes, CRLF records). */
-function parse(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(cell);
-      records.push(record);
-      record = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return records;
-}
-
 describe('csv', () => {
   it('should quote cells holding a comma, a quote, CR or LF, doubling quotes (RFC 4180)', () => {
     expect(csvCell('plain')).toBe('plain');
@@ -88,11 +60,11 @@ describe('csv', () => {
 
   it('should end every record with CRLF and start with the documented header', () => {
     expect(csvLine(['a', null, 'c'])).toBe('a,,c\r\n');
-    expect(parse(csvHeader())).toEqual([CSV_COLUMNS.map(([name]) => name)]);
+    expect(parseCsv(csvHeader())).toEqual([CSV_COLUMNS.map(([name]) => name)]);
   });
 
   it('should write one record per row in the order of the header', () => {
-    const [header, record] = parse(csvHeader() + csvRecord(row()));
+    const [header, record] = parseCsv(csvHeader() + csvRecord(row()));
     const byName = Object.fromEntries((header ?? []).map((name, i) => [name, record?.[i]]));
     expect(byName).toEqual({
       finding_uid: 'a'.repeat(64),
@@ -122,10 +94,10 @@ describe('csv', () => {
 
   it('should name the suppressing rule, or inspector2 when Inspector suppresses it', () => {
     const ruleId = '5b0c7c9e-2f0a-4a53-9a3e-0c1f8f6d2b41';
-    const byRule = parse(csvRecord(row({ suppressedBy: ruleId })))[0];
+    const byRule = parseCsv(csvRecord(row({ suppressedBy: ruleId })))[0];
     expect(byRule?.[9]).toBe('true');
     expect(byRule?.[10]).toBe(ruleId);
-    const byInspector = parse(
+    const byInspector = parseCsv(
       csvRecord(row({ kind: 'inspector', checkId: null, sourceSuppressed: true })),
     )[0];
     expect(byInspector?.[9]).toBe('true');
@@ -134,7 +106,7 @@ describe('csv', () => {
 
   it('should keep hostile text inside its own cell, neutralised', () => {
     const text = '=cmd|\' /C calc\'!A0,"x"\r\nnext';
-    const records = parse(csvRecord(row({ description: text, title: '-1' })));
+    const records = parseCsv(csvRecord(row({ description: text, title: '-1' })));
     expect(records).toHaveLength(1);
     expect(records[0]).toHaveLength(CSV_COLUMNS.length);
     expect(records[0]?.[13]).toBe(`'${text}`);

@@ -1,26 +1,11 @@
-import { parseCsv } from '@palisade/testing';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { parseCsv, validateAsffWithBotocore } from '@palisade/testing';
 import { get as httpGet, type IncomingMessage } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ALL_CHECKS } from '@palisade/checks';
 import { type Response } from 'supertest';
 import { type SeededFinding, seedFindings, T1 } from './exports/seed-findings';
 import { type ApiTestApp, startApiTestApp, type TestTenant } from './support/api-test-app';
-
-const ROOT = resolve(__dirname, '../../..');
-const VALIDATOR = join(__dirname, 'exports', 'validate_asff.py');
-/** The moto virtualenv scripts/deps/moto.sh creates (botocore comes with moto). */
-const PYTHON = join(
-  process.env['PALISADE_CACHE_DIR'] ?? join(ROOT, '.cache'),
-  'venv',
-  `moto-${process.env['PALISADE_MOTO_VERSION'] ?? '5.2.1'}`,
-  'bin',
-  'python',
-);
 
 const RULE_ID = '5b0c7c9e-2f0a-4a53-9a3e-0c1f8f6d2b41';
 const HOSTILE = '=HYPERLINK("http://evil.example"),"quoted"\r\nsecond line';
@@ -56,20 +41,6 @@ interface AsffDocument {
 function exposeGc(): () => void {
   setFlagsFromString('--expose_gc');
   return runInNewContext('gc') as () => void;
-}
-
-function validateAsff(document: string): { code: number; output: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'palisade-asff-'));
-  const file = join(dir, 'export.json');
-  writeFileSync(file, document);
-  try {
-    return { code: 0, output: execFileSync(PYTHON, [VALIDATOR, file], { encoding: 'utf8' }) };
-  } catch (error) {
-    const failed = error as { status: number; stdout: string; stderr: string };
-    return { code: failed.status, output: `${failed.stdout}${failed.stderr}` };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe('GET /v1/exports/findings', () => {
@@ -263,14 +234,6 @@ describe('GET /v1/exports/findings', () => {
   });
 
   describe('asff', () => {
-    it('should find the validator and the moto virtualenv (the ASFF checks need them)', () => {
-      expect({ python: PYTHON, exists: existsSync(PYTHON) }).toEqual({
-        python: PYTHON,
-        exists: true,
-      });
-      expect(existsSync(VALIDATOR)).toBe(true);
-    });
-
     it('should stream {"Findings":[…]} that botocore accepts for BatchImportFindings', async () => {
       const result = await download('format=asff', readKey);
       expect(result.status).toBe(200);
@@ -279,9 +242,13 @@ describe('GET /v1/exports/findings', () => {
         /filename="palisade-findings-.*\.asff\.json"/,
       );
       const document = JSON.parse(result.text) as AsffDocument;
+      expect(Object.keys(document)).toEqual(['Findings']);
       expect(document.Findings.map((f) => f.Id).sort()).toEqual(uidsWhere(() => true));
-      const validation = validateAsff(result.text);
-      expect(validation).toEqual({ code: 0, output: `ok ${seeded.length}\n` });
+      expect(await validateAsffWithBotocore(document.Findings)).toEqual({
+        valid: true,
+        errors: [],
+        batches: 1,
+      });
       const suppressed = document.Findings.filter((f) => f.Workflow.Status === 'SUPPRESSED');
       expect(suppressed.map((f) => f.Id).sort()).toEqual(uidsWhere((f) => f.suppressed));
     });
@@ -312,40 +279,44 @@ describe('GET /v1/exports/findings', () => {
       );
       expect(result.status).toBe(200);
       const document = JSON.parse(result.text) as AsffDocument;
+      expect(Object.keys(document)).toEqual(['Findings']);
       expect(document.Findings).toHaveLength(ALL_CHECKS.length * 2 + 3);
       expect(new Set(document.Findings.map((f) => f.ProductArn))).toEqual(
         new Set(['arn:aws:securityhub:eu-central-1:999988887777:product/999988887777/default']),
       );
-      expect(validateAsff(result.text)).toEqual({
-        code: 0,
-        output: `ok ${ALL_CHECKS.length * 2 + 3}\n`,
+      // BatchImportFindings takes at most 100 findings a request.
+      expect(await validateAsffWithBotocore(document.Findings)).toEqual({
+        valid: true,
+        errors: [],
+        batches: Math.ceil((ALL_CHECKS.length * 2 + 3) / 100),
       });
     });
 
-    it('should have a validator that refuses what Security Hub would refuse', () => {
-      const bad = {
-        Findings: [
-          {
-            SchemaVersion: '2018-10-08',
-            Id: 'x',
-            ProductArn: 'arn:aws:securityhub:us-east-1:111122223333:product/111122223333/default',
-            GeneratorId: 'g',
-            AwsAccountId: '111122223333',
-            CreatedAt: '2030-03-01T10:00:00.000Z',
-            UpdatedAt: 'yesterday',
-            Title: 't'.repeat(257),
-            Resources: [{ Type: 'AwsAccount', Id: 'x', Partition: 'aws' }],
-            Workflow: { Status: 'OPEN' },
-          },
-        ],
-      };
-      const validation = validateAsff(JSON.stringify(bad));
-      expect(validation.code).toBe(1);
-      expect(validation.output).toContain('Findings[0]: Missing required parameter');
-      expect(validation.output).toContain('Description');
-      expect(validation.output).toContain('Findings[0].Title: 257 characters, at most 256');
-      expect(validation.output).toContain("Findings[0].Workflow.Status: 'OPEN' is not one of");
-      expect(validation.output).toContain('Findings[0].UpdatedAt');
+    it('should have a validator that refuses what Security Hub would refuse', async () => {
+      const bad = [
+        {
+          SchemaVersion: '2018-10-08',
+          Id: 'x',
+          ProductArn: 'arn:aws:securityhub:us-east-1:111122223333:product/111122223333/default',
+          GeneratorId: 'g',
+          AwsAccountId: '111122223333',
+          CreatedAt: '2030-03-01T10:00:00.000Z',
+          UpdatedAt: 'yesterday',
+          Title: 't'.repeat(257),
+          Resources: [{ Type: 'AwsAccount', Id: 'x', Partition: 'aws' }],
+          Workflow: { Status: 'OPEN' },
+        },
+      ];
+      const validation = await validateAsffWithBotocore(bad);
+      expect(validation.valid).toBe(false);
+      const request = 'request 1 of 1 (findings 0-0)';
+      // botocore's shape check first, then Security Hub's limits, each problem once.
+      expect(validation.errors).toEqual([
+        `${request}: Missing required parameter in Findings[0]: "Description"`,
+        `${request}: Findings[0].Workflow.Status: 'OPEN' is not one of NEW, NOTIFIED, RESOLVED, SUPPRESSED`,
+        `${request}: Findings[0].Title: 257 characters, at most 256`,
+        `${request}: Findings[0].UpdatedAt: 'yesterday' is not a Security Hub timestamp`,
+      ]);
     });
   });
 

@@ -69,6 +69,21 @@ describe('validateAsffWithBotocore', () => {
     });
   });
 
+  it('should refuse a limit Security Hub enforces and botocore does not, naming the finding in the whole array', async () => {
+    const findings = Array.from({ length: 101 }, (_, index) => finding(index));
+    findings[100] = { ...finding(100), Title: 't'.repeat(257) };
+
+    const result = await validateAsffWithBotocore(findings);
+
+    expect(result).toEqual({
+      valid: false,
+      batches: 2,
+      errors: [
+        'request 2 of 2 (findings 100-100): Findings[100].Title: 257 characters, at most 256',
+      ],
+    });
+  });
+
   it('should accept no findings: there is no request to make', async () => {
     await expect(validateAsffWithBotocore([])).resolves.toEqual({
       valid: true,

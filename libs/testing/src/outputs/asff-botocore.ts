@@ -7,7 +7,10 @@ const SCRIPT = join(ROOT, 'scripts/tools/asff-validate.py');
 
 export interface AsffValidation {
   readonly valid: boolean;
-  /** botocore's messages, each naming its request and the finding's index in the whole array. */
+  /**
+   * Per request, botocore's messages then Security Hub's `Findings[i].<field>: <why>`, each
+   * prefixed with its request; i is the finding's index in the whole array.
+   */
   readonly errors: string[];
   /** The BatchImportFindings requests the findings need (at most 100 findings each). */
   readonly batches: number;
@@ -34,9 +37,12 @@ function botocorePython(): string {
 }
 
 /**
- * Validates ASFF findings as boto3 would before `BatchImportFindings`: against the input shape
- * of botocore's `securityhub` service model, in requests of at most 100 findings
- * (scripts/tools/asff-validate.py). No findings is valid: there is no request to make.
+ * Validates ASFF findings for `BatchImportFindings` in requests of at most 100 findings
+ * (scripts/tools/asff-validate.py): as boto3 would before sending them, against the input shape
+ * of botocore's `securityhub` service model, then against what Security Hub enforces beyond it
+ * (the model's patterns, enums and maxima, the reference's length and item limits, a custom
+ * integration's ProductArn, timestamps, finding type namespaces). No findings is valid: there
+ * is no request to make.
  */
 export async function validateAsffWithBotocore(findings: unknown[]): Promise<AsffValidation> {
   const python = botocorePython();

@@ -9,5 +9,8 @@ module.exports = {
   testMatch: ['**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/libs/testing/src/deps/global-setup.ts',
   testTimeout: 120_000,
-  maxWorkers: 1,
+  // Every api suite has its own database and port: two at once keep both cores busy while a
+  // suite waits on Postgres or on its child processes (schemathesis, the CLI, the fleet).
+  maxWorkers: 2,
+  testSequencer: '<rootDir>/jest.e2e.sequencer.js',
 };

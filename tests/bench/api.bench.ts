@@ -18,7 +18,7 @@
 // A route that answers 404 "Cannot GET" (not registered) is reported as "route missing".
 //
 //   node -r @swc-node/register tests/bench/api.bench.ts           # 1,000,000 findings, 200 accounts (npm run bench:api)
-//   node -r @swc-node/register tests/bench/api.bench.ts --smoke   # 20,000 findings, 3 s per scenario, for CI
+//   node -r @swc-node/register tests/bench/api.bench.ts --smoke   # 2,000 findings, 1 s per scenario, for CI
 //   ... --findings 200000 --accounts 50 --rate 200 --duration 30 --deep-pages 200
 //
 // Postgres comes from scripts/deps (up.sh is run, idempotent). Exits non-zero only when
@@ -65,12 +65,12 @@ function parse(): Args {
   });
   const smoke = values.smoke;
   const args = {
-    findings: Number(values.findings ?? (smoke ? 20_000 : 1_000_000)),
-    accounts: Number(values.accounts ?? (smoke ? 20 : 200)),
+    findings: Number(values.findings ?? (smoke ? 2_000 : 1_000_000)),
+    accounts: Number(values.accounts ?? (smoke ? 5 : 200)),
     rate: Number(values.rate),
-    duration: Number(values.duration ?? (smoke ? 3 : 30)),
-    deepPages: Number(values['deep-pages'] ?? 200),
-    baselineRuns: smoke ? 200 : 2_000,
+    duration: Number(values.duration ?? (smoke ? 1 : 30)),
+    deepPages: Number(values['deep-pages'] ?? (smoke ? 10 : 200)),
+    baselineRuns: smoke ? 50 : 2_000,
   };
   if (!(args.accounts >= 1 && args.findings >= args.accounts)) {
     throw new Error('--findings must be at least --accounts');

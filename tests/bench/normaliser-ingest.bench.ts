@@ -15,7 +15,7 @@
 //    result stored.
 //
 //   node -r @swc-node/register tests/bench/normaliser-ingest.bench.ts           # 1,000,000 results, 200 accounts
-//   node -r @swc-node/register tests/bench/normaliser-ingest.bench.ts --smoke   # 20,000 results, 10 accounts, for CI
+//   node -r @swc-node/register tests/bench/normaliser-ingest.bench.ts --smoke   # 4,000 results, 4 accounts, for CI
 //   ... --results 200000 --accounts 50 --batch 1000
 //
 // NORMALISER_* and DATABASE_POOL_SIZE set in this script's environment are passed on to the
@@ -79,8 +79,8 @@ function parse(): Args {
     },
   });
   const args = {
-    results: Number(values.results ?? (values.smoke ? 20_000 : 1_000_000)),
-    accounts: Number(values.accounts ?? (values.smoke ? 10 : 200)),
+    results: Number(values.results ?? (values.smoke ? 4_000 : 1_000_000)),
+    accounts: Number(values.accounts ?? (values.smoke ? 4 : 200)),
     batch: Number(values.batch),
   };
   if (!(args.accounts >= 1 && args.results >= args.accounts)) {

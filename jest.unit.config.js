@@ -6,6 +6,8 @@ module.exports = {
   displayName: 'unit',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tests'],
   testMatch: ['**/*.spec.ts'],
+  // Jest's default on 2 cores is one worker; two halve the stage (pure tests share nothing).
+  maxWorkers: 2,
   testPathIgnorePatterns: [
     ...base.testPathIgnorePatterns,
     '\\.int-spec\\.ts$',

@@ -69,14 +69,23 @@ export async function startDatabaseProcess(dataDir: string): Promise<RunningData
 }
 
 async function main(dataDir: string | undefined): Promise<void> {
-  const db = await openEmbeddedDatabase({ dataDir, log: (line) => emit({ log: line }) });
+  const opening = openEmbeddedDatabase({ dataDir, log: (line) => emit({ log: line }) });
+  // Listening before `ready` is written: the parent may signal as soon as it reads that line,
+  // before this process runs another instruction (seen on a loaded machine).
+  process.once('SIGTERM', () => {
+    void opening
+      .then((db) => db.stop())
+      .then(
+        () => {
+          process.exitCode = STOPPED_EXIT_CODE;
+        },
+        // A failed start is reported (exit 3) by main's caller.
+        () => undefined,
+      );
+  });
+  const db = await opening;
   const { serviceUrl, ownerUrl, port } = db;
   emit({ ready: { serviceUrl, ownerUrl, dataDir: db.dataDir, port } });
-  process.once('SIGTERM', () => {
-    void db.stop().then(() => {
-      process.exitCode = STOPPED_EXIT_CODE;
-    });
-  });
 }
 
 function emit(line: object): void {

@@ -1,5 +1,5 @@
 import type { ConfigIssue } from './config-error';
-import type { ConfigNode, ConfigTree, ConfigValue } from './config-tree';
+import { EnvVar, isLeaf, type ConfigNode, type ConfigTree, type ConfigValue } from './config-tree';
 
 /**
  * A check across several variables (KAFKA_SASL_PASSWORD required when the mechanism is SCRAM).
@@ -68,4 +68,21 @@ export function defineConfigSchema<F extends Record<string, AnyFragment>>(
     scoped.push({ path: [], rule });
   }
   return { tree: tree as TreeOf<F>, rules: scoped };
+}
+
+/**
+ * Every environment variable a schema reads, secret or not, sorted: what a deployment (the
+ * helm chart, deploy/compose.yaml) may set for the app, so a misspelt one can be caught.
+ */
+export function configVariables(schema: ConfigSchema<ConfigTree>): {
+  readonly name: string;
+  readonly secret: boolean;
+}[] {
+  const found: { name: string; secret: boolean }[] = [];
+  const walk = (node: ConfigNode): void => {
+    if (node instanceof EnvVar) found.push({ name: node.name, secret: node.secret });
+    else if (!isLeaf(node)) Object.values(node).forEach(walk);
+  };
+  walk(schema.tree);
+  return found.sort((a, b) => a.name.localeCompare(b.name));
 }

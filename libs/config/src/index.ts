@@ -2,6 +2,7 @@ export { ConfigError, type ConfigIssue } from './config-error';
 export {
   configFragment,
   configRule,
+  configVariables,
   defineConfigSchema,
   type ConfigFragment,
   type ConfigOf,

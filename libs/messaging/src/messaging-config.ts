@@ -1,7 +1,10 @@
-import { type KafkaConfig, type Transport } from '@palisade/config';
+import { ConfigError, type KafkaConfig, type Transport } from '@palisade/config';
 import { ALL_TOPICS, Topics } from '@palisade/contracts';
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { MessagingConfigError } from './core/errors';
 import { type KafkaConnectionOptions, type MessagingModuleOptions } from './core/messaging-options';
+import { mskIamTokenProvider } from './kafka/msk-iam-token';
 
 /** The part of an app's parsed config that messaging reads. */
 export interface MessagingConfigSource {
@@ -11,7 +14,7 @@ export interface MessagingConfigSource {
 }
 
 function saslOf(kafka: KafkaConfig): KafkaConnectionOptions['sasl'] {
-  const { mechanism, username, password } = kafka.sasl;
+  const { mechanism, username, password, awsRegion } = kafka.sasl;
   switch (mechanism) {
     case 'none':
       return undefined;
@@ -24,10 +27,64 @@ function saslOf(kafka: KafkaConfig): KafkaConnectionOptions['sasl'] {
       }
       return { mechanism, username, password };
     case 'aws':
-      throw new MessagingConfigError(
-        'KAFKA_SASL_MECHANISM aws (MSK IAM) is not supported by this build; use scram-sha-512 or TLS',
-      );
+      if (awsRegion === undefined) {
+        throw new MessagingConfigError('KAFKA_SASL_MECHANISM aws needs KAFKA_AWS_REGION');
+      }
+      return { mechanism: 'oauthbearer', oauthBearerProvider: mskIamTokenProvider(awsRegion) };
   }
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+function caFileError(problem: string): ConfigError {
+  return new ConfigError([{ variable: 'KAFKA_SSL_CA_FILE', problem }]);
+}
+
+function unreadable(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * The CA bundle, read once at boot. A file that cannot be used stops the service with a
+ * ConfigError naming the variable and the path, as any other bad variable does.
+ */
+function readCaBundle(path: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw caFileError(`cannot read ${path}: ${unreadable(error)}`);
+  }
+  const certificates = text.match(PEM_CERTIFICATE) ?? [];
+  if (certificates.length === 0) {
+    throw caFileError(`${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  }
+  certificates.forEach((pem, index) => {
+    try {
+      new X509Certificate(pem);
+    } catch {
+      throw caFileError(
+        `${path}: certificate ${index + 1} of ${certificates.length} is not a valid X.509 certificate`,
+      );
+    }
+  });
+  return certificates;
+}
+
+function sslOf(kafka: KafkaConfig): KafkaConnectionOptions['ssl'] {
+  if (!kafka.ssl) {
+    return false;
+  }
+  return kafka.sslCaFile === undefined ? true : { ca: readCaBundle(kafka.sslCaFile) };
 }
 
 function partitionsOf(topicName: string, kafka: KafkaConfig): number {
@@ -54,7 +111,7 @@ export function messagingOptionsFromConfig(config: MessagingConfigSource): Messa
     groupPrefix: kafka.groupPrefix,
     kafka: {
       brokers: kafka.brokers,
-      ssl: kafka.ssl,
+      ssl: sslOf(kafka),
       sasl: saslOf(kafka),
       sessionTimeoutMs: kafka.consumer.sessionTimeoutMs,
       heartbeatIntervalMs: kafka.consumer.heartbeatIntervalMs,

@@ -11,6 +11,7 @@ export * from './scenario/misconfigured-account';
 export * from './demo';
 export * from './messaging/kafka-observer';
 export * from './deps/private-postgres';
+export * from './kafka-secure/secure-kafka';
 export * from './browser/chromium';
 export * from './outputs/asff-botocore';
 export * from './outputs/csv';

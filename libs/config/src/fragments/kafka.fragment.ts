@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { ConfigIssue } from '../config-error';
 import { configFragment, configRule } from '../config-schema';
 import { env, type ConfigValue } from '../config-tree';
-import { bool, brokerList, int, nonEmptyString, oneOf } from '../env-parsers';
+import { awsRegion, bool, brokerList, int, nonEmptyString, oneOf } from '../env-parsers';
 import { secret } from '../secret';
 import type { Transport } from './transport.fragment';
 
@@ -36,10 +35,17 @@ function kafkaNode(defaults: { readonly clientId: string }) {
     topicPrefix: env('KAFKA_TOPIC_PREFIX', kafkaNamePrefix()),
     groupPrefix: env('KAFKA_GROUP_PREFIX', kafkaNamePrefix()),
     ssl: env('KAFKA_SSL', bool().default(false)),
+    /**
+     * A PEM bundle of the CAs that sign the brokers' certificates (a private CA: Strimzi,
+     * self-hosted), trusted instead of the system roots. Read once, at boot, by messaging.
+     */
+    sslCaFile: env('KAFKA_SSL_CA_FILE', nonEmptyString().optional()),
     sasl: {
       mechanism: env('KAFKA_SASL_MECHANISM', oneOf(KAFKA_SASL_MECHANISMS).default('none')),
       username: env('KAFKA_SASL_USERNAME', nonEmptyString().optional()),
       password: env('KAFKA_SASL_PASSWORD', secret(z.string()).optional()),
+      /** MSK IAM: the cluster's region, which its authentication tokens are signed for. */
+      awsRegion: env('KAFKA_AWS_REGION', awsRegion().optional()),
     },
     topics: {
       /** Create missing topics (and their .dlq) at startup; off where an operator owns topics. */
@@ -70,30 +76,43 @@ export type KafkaConfig = ConfigValue<ReturnType<typeof kafkaNode>>;
 
 const SCRAM: readonly KafkaSaslMechanism[] = ['scram-sha-256', 'scram-sha-512'];
 
-const scramCredentialsRule = configRule<KafkaConfig>(
-  ['KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'],
-  ({ sasl }) => {
-    const issues: ConfigIssue[] = [];
-    const scram = SCRAM.includes(sasl.mechanism);
-    for (const [variable, value] of [
-      ['KAFKA_SASL_USERNAME', sasl.username],
-      ['KAFKA_SASL_PASSWORD', sasl.password],
-    ] as const) {
-      if (scram && value === undefined) {
-        issues.push({
-          variable,
-          problem: `is required when KAFKA_SASL_MECHANISM is ${sasl.mechanism}`,
-        });
-      }
-      if (!scram && value !== undefined) {
-        issues.push({
+type SaslConfig = KafkaConfig['sasl'];
+
+/** A variable that some mechanisms need and the others would silently ignore. */
+function mechanismSettingRule(
+  variable: string,
+  neededBy: readonly KafkaSaslMechanism[],
+  valueOf: (sasl: SaslConfig) => unknown,
+) {
+  return configRule<KafkaConfig>(['KAFKA_SASL_MECHANISM', variable], ({ sasl }) => {
+    const needed = neededBy.includes(sasl.mechanism);
+    const set = valueOf(sasl) !== undefined;
+    if (needed && !set) {
+      return [{ variable, problem: `is required when KAFKA_SASL_MECHANISM is ${sasl.mechanism}` }];
+    }
+    if (!needed && set) {
+      return [
+        {
           variable,
           problem: `must not be set when KAFKA_SASL_MECHANISM is ${sasl.mechanism} (it would be ignored)`,
-        });
-      }
+        },
+      ];
     }
-    return issues;
-  },
+    return [];
+  });
+}
+
+const caFileNeedsTlsRule = configRule<KafkaConfig>(
+  ['KAFKA_SSL_CA_FILE', 'KAFKA_SSL'],
+  ({ ssl, sslCaFile }) =>
+    sslCaFile !== undefined && !ssl
+      ? [
+          {
+            variable: 'KAFKA_SSL_CA_FILE',
+            problem: 'must not be set when KAFKA_SSL is false (it would be ignored)',
+          },
+        ]
+      : [],
 );
 
 const mskIamNeedsTlsRule = configRule<KafkaConfig>(
@@ -124,7 +143,10 @@ const heartbeatRule = configRule<KafkaConfig>(
 
 export function kafkaFragment(defaults: { readonly clientId: string }) {
   return configFragment(kafkaNode(defaults), [
-    scramCredentialsRule,
+    mechanismSettingRule('KAFKA_SASL_USERNAME', SCRAM, (sasl) => sasl.username),
+    mechanismSettingRule('KAFKA_SASL_PASSWORD', SCRAM, (sasl) => sasl.password),
+    mechanismSettingRule('KAFKA_AWS_REGION', ['aws'], (sasl) => sasl.awsRegion),
+    caFileNeedsTlsRule,
     mskIamNeedsTlsRule,
     heartbeatRule,
   ]);

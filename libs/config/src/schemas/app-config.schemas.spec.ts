@@ -38,7 +38,8 @@ describe('app config schemas', () => {
         topicPrefix: '',
         groupPrefix: '',
         ssl: false,
-        sasl: { mechanism: 'none', username: undefined, password: undefined },
+        sslCaFile: undefined,
+        sasl: { mechanism: 'none', username: undefined, password: undefined, awsRegion: undefined },
         topics: {
           provision: true,
           replicationFactor: undefined,
@@ -110,7 +111,9 @@ describe('app config schemas', () => {
       KAFKA_TOPIC_PREFIX: 'staging.',
       KAFKA_GROUP_PREFIX: 'staging-',
       KAFKA_SSL: '1',
+      KAFKA_SSL_CA_FILE: '/etc/palisade/kafka-ca/ca.crt',
       KAFKA_SASL_MECHANISM: 'aws',
+      KAFKA_AWS_REGION: 'eu-central-1',
       KAFKA_TOPIC_PROVISIONING: 'false',
       KAFKA_REPLICATION_FACTOR: '3',
       KAFKA_PARTITIONS_JOBS: '48',
@@ -137,7 +140,13 @@ describe('app config schemas', () => {
       topicPrefix: 'staging.',
       groupPrefix: 'staging-',
       ssl: true,
-      sasl: { mechanism: 'aws', username: undefined, password: undefined },
+      sslCaFile: '/etc/palisade/kafka-ca/ca.crt',
+      sasl: {
+        mechanism: 'aws',
+        username: undefined,
+        password: undefined,
+        awsRegion: 'eu-central-1',
+      },
       topics: {
         provision: false,
         replicationFactor: 3,
@@ -201,10 +210,75 @@ describe('app config schemas', () => {
 
   it('should require TLS for MSK IAM', () => {
     expect(
-      problemsOf(() => loadConfig(scannerConfigSchema, { ...KAFKA, KAFKA_SASL_MECHANISM: 'aws' })),
+      problemsOf(() =>
+        loadConfig(scannerConfigSchema, {
+          ...KAFKA,
+          KAFKA_SASL_MECHANISM: 'aws',
+          KAFKA_AWS_REGION: 'us-east-1',
+        }),
+      ),
     ).toEqual({
       KAFKA_SSL: 'must be true when KAFKA_SASL_MECHANISM is aws (MSK IAM requires TLS)',
     });
+  });
+
+  it('should require the MSK region for MSK IAM, and refuse one any other mechanism would ignore', () => {
+    const tls = { ...KAFKA, KAFKA_SSL: 'true' };
+    expect(
+      problemsOf(() => loadConfig(scannerConfigSchema, { ...tls, KAFKA_SASL_MECHANISM: 'aws' })),
+    ).toEqual({ KAFKA_AWS_REGION: 'is required when KAFKA_SASL_MECHANISM is aws' });
+    expect(
+      problemsOf(() =>
+        loadConfig(scannerConfigSchema, {
+          ...tls,
+          KAFKA_SASL_MECHANISM: 'scram-sha-512',
+          KAFKA_SASL_USERNAME: 'palisade',
+          KAFKA_SASL_PASSWORD: 'pw',
+          KAFKA_AWS_REGION: 'us-east-1',
+        }),
+      ),
+    ).toEqual({
+      KAFKA_AWS_REGION:
+        'must not be set when KAFKA_SASL_MECHANISM is scram-sha-512 (it would be ignored)',
+    });
+    expect(
+      problemsOf(() =>
+        loadConfig(scannerConfigSchema, {
+          ...tls,
+          KAFKA_SASL_MECHANISM: 'aws',
+          KAFKA_AWS_REGION: 'Frankfurt',
+        }),
+      ),
+    ).toEqual({ KAFKA_AWS_REGION: 'must be an AWS region such as us-east-1' });
+    expect(
+      loadConfig(scannerConfigSchema, {
+        ...tls,
+        KAFKA_SASL_MECHANISM: 'aws',
+        KAFKA_AWS_REGION: 'us-gov-west-1',
+      }).kafka.sasl,
+    ).toEqual({
+      mechanism: 'aws',
+      username: undefined,
+      password: undefined,
+      awsRegion: 'us-gov-west-1',
+    });
+  });
+
+  it('should take a CA bundle path only with TLS', () => {
+    const caFile = { ...KAFKA, KAFKA_SSL_CA_FILE: '/etc/palisade/kafka-ca/ca.crt' };
+    expect(problemsOf(() => loadConfig(scannerConfigSchema, caFile))).toEqual({
+      KAFKA_SSL_CA_FILE: 'must not be set when KAFKA_SSL is false (it would be ignored)',
+    });
+    expect(
+      problemsOf(() =>
+        loadConfig(scannerConfigSchema, { ...KAFKA, KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: '  ' }),
+      ),
+    ).toEqual({ KAFKA_SSL_CA_FILE: 'must not be blank' });
+    const config = loadConfig(scannerConfigSchema, { ...caFile, KAFKA_SSL: 'true' });
+    expect([config.kafka.ssl, config.kafka.sslCaFile]).toEqual([
+      true,
+      '/etc/palisade/kafka-ca/ca.crt',
+    ]);
   });
 
   it('should require the heartbeat to be shorter than the session timeout', () => {

@@ -1,13 +1,21 @@
 import { type DeadLetterStore } from './dead-letter';
 import { type BatchOptions } from './types';
 
+/** SASL/OAUTHBEARER: kafkajs asks for a token on every (re-)authentication. */
+export type OauthBearerProvider = () => Promise<{ readonly value: string }>;
+
 export interface KafkaConnectionOptions {
   readonly brokers: readonly string[];
-  readonly ssl?: boolean | { readonly rejectUnauthorized?: boolean; readonly ca?: string[] };
+  /**
+   * TLS; `ca` (PEM certificates) replaces the system roots. The broker's certificate is always
+   * verified: there is deliberately no way to turn that off.
+   */
+  readonly ssl?: boolean | { readonly ca: readonly string[] };
   readonly sasl?:
     | { readonly mechanism: 'plain'; readonly username: string; readonly password: string }
     | { readonly mechanism: 'scram-sha-256'; readonly username: string; readonly password: string }
-    | { readonly mechanism: 'scram-sha-512'; readonly username: string; readonly password: string };
+    | { readonly mechanism: 'scram-sha-512'; readonly username: string; readonly password: string }
+    | { readonly mechanism: 'oauthbearer'; readonly oauthBearerProvider: OauthBearerProvider };
   /** Group session timeout; the broker's floor is `group.min.session.timeout.ms` (6000). */
   readonly sessionTimeoutMs?: number;
   readonly heartbeatIntervalMs?: number;

@@ -21,7 +21,7 @@ export function createKafkaClient(
     retry,
   };
   if (options.ssl !== undefined) {
-    config.ssl = typeof options.ssl === 'boolean' ? options.ssl : { ...options.ssl };
+    config.ssl = typeof options.ssl === 'boolean' ? options.ssl : { ca: [...options.ssl.ca] };
   }
   if (options.sasl) {
     config.sasl = { ...options.sasl };

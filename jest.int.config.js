@@ -5,7 +5,7 @@ const base = require('./jest.base.config');
 module.exports = {
   ...base,
   displayName: 'int',
-  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tests/deploy'],
   testMatch: ['**/*.int-spec.ts'],
   globalSetup: '<rootDir>/libs/testing/src/deps/global-setup.ts',
   testTimeout: 60_000,

@@ -16,8 +16,13 @@ HELM_VERSION="${PALISADE_HELM_VERSION:-v3.22.0}"
 HELM_DIR="${PALISADE_HELM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/palisade}/helm-$HELM_VERSION"
 HELM="$HELM_DIR/helm"
 
+# A binary from an earlier recipe (without the version ldflags) reports another version: rebuilt.
+helm_ok() {
+  [[ -x "$HELM" && "$("$HELM" version --template '{{.Version}}' 2>/dev/null)" == "$HELM_VERSION" ]]
+}
+
 ensure_helm() {
-  if [[ -x "$HELM" ]]; then
+  if helm_ok; then
     return 0
   fi
   require_cmd go "install Go (the machine's toolchain builds helm from the Go module proxy)"
@@ -25,17 +30,31 @@ ensure_helm() {
   # fd 8: one build at a time; a second caller waits and then finds the binary.
   exec 8>"$HELM_DIR/.lock"
   flock -w 1200 8 || die "timed out waiting for another helm build"
-  if [[ -x "$HELM" ]]; then
+  if helm_ok; then
     exec 8>&-
     return 0
   fi
   local t0 buildlog="$HELM_DIR/build.log"
   t0="$(now_ms)"
+  : >"$buildlog"
   log "building helm $HELM_VERSION from the Go module proxy into $HELM_DIR (first run on this machine only; minutes on 2 cores)"
   # GOBIN into a temporary name: a build cut short never leaves a half-written `helm` behind.
   rm -rf "$HELM_DIR/bin.partial"
+  # The ldflags helm's own Makefile sets: its version, and the Kubernetes version `helm template`
+  # and `helm lint` assume without --kube-version (client-go's minor, major 0 + 1). Without them
+  # that default is v1.20.0 and a chart requiring a newer cluster cannot render.
+  local module minor
+  module="$(GOTOOLCHAIN=local go mod download -json "helm.sh/helm/v3@$HELM_VERSION" 2>>"$buildlog" |
+    sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')" || true
+  [[ -n "$module" ]] || fail_with_log "$buildlog" "could not download helm.sh/helm/v3@$HELM_VERSION"
+  minor="$(sed -n 's/^[[:space:]]*k8s.io\/client-go v0\.\([0-9]*\)\..*/\1/p' "$module/go.mod")"
+  [[ -n "$minor" ]] || die "no k8s.io/client-go version in $module/go.mod"
+  local ldflags="-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION"
+  for pkg in pkg/lint/rules pkg/chartutil; do
+    ldflags+=" -X helm.sh/helm/v3/$pkg.k8sVersionMajor=1 -X helm.sh/helm/v3/$pkg.k8sVersionMinor=$minor"
+  done
   if ! GOBIN="$HELM_DIR/bin.partial" GOFLAGS=-trimpath GOTOOLCHAIN=local \
-    go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" >"$buildlog" 2>&1; then
+    go install -ldflags "$ldflags" "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" >>"$buildlog" 2>&1; then
     exec 8>&-
     fail_with_log "$buildlog" "go install helm.sh/helm/v3/cmd/helm@$HELM_VERSION failed"
   fi

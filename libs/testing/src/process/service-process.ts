@@ -21,6 +21,19 @@ export interface ServiceProcessOptions {
   readonly startTimeoutMs?: number;
 }
 
+export interface CommandProcessOptions {
+  /** The program to run (e.g. the image's entrypoint script of a built bundle) and its arguments. */
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+  /** The whole environment besides PATH: nothing else is inherited. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Run as this user and group, as a container's numeric USER would (needs root). */
+  readonly user?: { readonly uid: number; readonly gid: number };
+  /** How long to wait for the `started` line. */
+  readonly startTimeoutMs?: number;
+}
+
 function exitOf(child: ChildProcess): Promise<number | NodeJS.Signals> {
   return new Promise((done) => {
     if (child.exitCode !== null) return done(child.exitCode);
@@ -33,11 +46,28 @@ function exitOf(child: ChildProcess): Promise<number | NodeJS.Signals> {
  * as a deployment would, and waits for its `started` line. Fails with the process's output
  * when it exits or does not start in time.
  */
-export async function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', options.entry], {
+export function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
+  return startCommandProcess({
+    command: process.execPath,
+    args: ['-r', '@swc-node/register', options.entry],
     cwd: root,
-    env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: '0', ...options.env },
+    env: { HOST: '127.0.0.1', PORT: '0', ...options.env },
+    ...(options.startTimeoutMs === undefined ? {} : { startTimeoutMs: options.startTimeoutMs }),
+  });
+}
+
+/**
+ * Runs any command that starts a Palisade service (its JSON log on stdout) and waits for its
+ * `started` line, like {@link startServiceProcess}. Fails with the process's output when it
+ * exits or does not start in time.
+ */
+export async function startCommandProcess(options: CommandProcessOptions): Promise<ServiceProcess> {
+  const label = [options.command, ...options.args].join(' ');
+  const child = spawn(options.command, options.args, {
+    cwd: options.cwd,
+    env: { PATH: process.env['PATH'] ?? '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.user ?? {}),
   });
   const lines: Record<string, unknown>[] = [];
   let stderr = '';
@@ -45,7 +75,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   const exited = exitOf(child);
   const started = new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`${options.entry} did not start in time:\n${stderr}`)),
+      () => reject(new Error(`${label} did not start in time:\n${stderr}`)),
       options.startTimeoutMs ?? 60_000,
     );
     child.stdout.on('data', (chunk: Buffer) => {
@@ -71,7 +101,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
       clearTimeout(timer);
       reject(
         new Error(
-          `${options.entry} exited (${String(code)}) before starting:\n${JSON.stringify(lines)}\n${stderr}`,
+          `${label} exited (${String(code)}) before starting:\n${JSON.stringify(lines)}\n${stderr}`,
         ),
       );
     });

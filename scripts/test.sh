@@ -35,6 +35,14 @@ jest_tier() {
   npx jest -c "jest.$name.config.js" --passWithNoTests --json --outputFile="$out/$name.json" "$@"
 }
 
+# The background install started before lint: its status and output.
+deployment_tools() {
+  local rc=0
+  wait "$deploy_tools" || rc=$?
+  cat "$out/deploy-tools.log"
+  return "$rc"
+}
+
 case "$tier" in
   unit | int | e2e)
     [ "$tier" = unit ] || bash scripts/deps/up.sh
@@ -49,9 +57,13 @@ case "$tier" in
 esac
 
 if [ $# -eq 0 ]; then
+  # Network-bound installs, overlapped with the CPU-bound lint and typecheck.
+  bash scripts/tools/deploy-tools.sh >"$out/deploy-tools.log" 2>&1 &
+  deploy_tools=$!
   stage lint npm run -s lint
   stage cfn-lint bash scripts/tools/cfn-lint.sh
   stage typecheck npm run -s typecheck
+  stage "deployment tools" deployment_tools
 fi
 stage unit jest_tier unit "$@"
 stage dependencies bash scripts/deps/up.sh

@@ -27,6 +27,7 @@ import {
   type K8sObject,
   KEDA_API,
   KUBE_VERSION,
+  VALIDATED_VERSIONS,
   networkPolicySpecOf,
   type NetworkPolicyRule,
   parseManifests,
@@ -184,7 +185,7 @@ describe('helm lint --strict', () => {
 });
 
 describe('the rendered manifests against the Kubernetes and KEDA schemas', () => {
-  let validateOutput: string;
+  const validateOutput: Record<string, string> = {};
   const ajv = new Ajv({ allErrors: true, strict: true });
   const kedaSchemas: Readonly<Record<string, ValidateFunction>> = {
     ScaledObject: ajv.compile(
@@ -213,26 +214,31 @@ describe('the rendered manifests against the Kubernetes and KEDA schemas', () =>
       writeFileSync(file, core.map((object) => JSON.stringify(object)).join('\n---\n'));
       return file;
     });
-    const result = await pytool('kubernetes-validate', [
-      '--strict',
-      '--kubernetes-version',
-      KUBE_VERSION,
-      ...files,
-    ]);
-    validateOutput = `${result.stdout}${result.stderr}`;
+    // The oldest cluster the chart allows (Chart.yaml kubeVersion) and the newest the validator knows.
+    const results = await Promise.all(
+      VALIDATED_VERSIONS.map((version) =>
+        pytool('kubernetes-validate', ['--strict', '--kubernetes-version', version, ...files]),
+      ),
+    );
+    VALIDATED_VERSIONS.forEach((version, i) => {
+      validateOutput[version] = `${results[i]?.stdout ?? ''}${results[i]?.stderr ?? ''}`;
+    });
   }, 120_000);
 
-  it.each(LABELS)('should validate every core object of %s, strictly', (label) => {
-    const core = renderedFor(label).objects.filter((object) => !isKeda(object));
-    const lines = validateOutput
-      .split('\n')
-      .filter((line) => line.includes(`/${label}.core.yaml `));
+  it.each(LABELS.flatMap((label) => VALIDATED_VERSIONS.map((version) => [label, version])))(
+    'should validate every core object of %s, strictly, for Kubernetes %s',
+    (label, version) => {
+      const core = renderedFor(label).objects.filter((object) => !isKeda(object));
+      const lines = (validateOutput[version] ?? '')
+        .split('\n')
+        .filter((line) => line.includes(`/${label}.core.yaml `));
 
-    expect(lines.filter((line) => !line.startsWith('INFO'))).toEqual([]);
-    expect(lines.filter((line) => line.includes(' passed for resource '))).toHaveLength(
-      core.length,
-    );
-  });
+      expect(lines.filter((line) => !line.startsWith('INFO'))).toEqual([]);
+      expect(lines.filter((line) => line.includes(' passed for resource '))).toHaveLength(
+        core.length,
+      );
+    },
+  );
 
   it.each(LABELS)('should validate every KEDA object of %s against KEDA 2.16.1', (label) => {
     const keda = renderedFor(label).objects.filter(isKeda);

@@ -6,8 +6,10 @@ import { resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '../../..');
 export const CHART_DIR = resolve(REPO_ROOT, 'helm/palisade');
-/** The cluster version the manifests are rendered for and validated against. */
+/** The cluster version the manifests are rendered for. */
 export const KUBE_VERSION = '1.33.0';
+/** Validated against: the oldest cluster Chart.yaml's kubeVersion allows, the newest kubernetes-validate 1.37 knows. */
+export const VALIDATED_VERSIONS = ['1.27.0', '1.37.0'] as const;
 export const KEDA_API = 'keda.sh/v1alpha1';
 
 /** js-yaml (a dev tool dependency, without bundled types). */

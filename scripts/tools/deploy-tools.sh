@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 pids=()
-for builder in helm.sh actionlint.sh; do
-  bash "$builder" --path >/dev/null &
+for tool in helm actionlint; do
+  bash gotool.sh "$tool" --path >/dev/null &
   pids+=($!)
 done
 for tool in checkov kubernetes-validate hadolint; do

@@ -203,7 +203,8 @@ describe('the image workflow (.github/workflows/image.yml)', () => {
 
   it('should have no actionlint findings', async () => {
     const { code, stdout } = await tool([
-      join(REPO_ROOT, 'scripts/tools/actionlint.sh'),
+      join(REPO_ROOT, 'scripts/tools/gotool.sh'),
+      'actionlint',
       '-format',
       '{{json .}}',
       WORKFLOW,

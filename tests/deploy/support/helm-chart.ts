@@ -1,4 +1,4 @@
-// The Helm chart (helm/palisade) rendered with the pinned helm of scripts/tools/helm.sh, and the
+// The Helm chart (helm/palisade) rendered with the pinned helm of scripts/tools/gotool.sh, and the
 // parts of the rendered Kubernetes objects the chart's tests read.
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -43,10 +43,11 @@ export function runTool(command: string, args: readonly string[]): Promise<RunRe
   });
 }
 
-/** The helm binary (built once per machine by scripts/tools/helm.sh, then cached). */
+/** The helm binary (built once per machine by scripts/tools/gotool.sh, then cached). */
 export async function helmBinary(): Promise<string> {
-  const found = await runTool('bash', ['scripts/tools/helm.sh', '--path']);
-  if (found.code !== 0) throw new Error(`scripts/tools/helm.sh --path failed:\n${found.stderr}`);
+  const found = await runTool('bash', ['scripts/tools/gotool.sh', 'helm', '--path']);
+  if (found.code !== 0)
+    throw new Error(`scripts/tools/gotool.sh helm --path failed:\n${found.stderr}`);
   return found.stdout.trim();
 }
 

@@ -12,20 +12,48 @@ out="$root/test-output/jest"
 mkdir -p "$out"
 failed=0
 
+# report NAME EXIT_CODE MILLISECONDS: the stage's closing line; a failure fails the run.
+report() {
+  local name="$1" rc="$2" ms="$3" verdict=passed
+  if [ "$rc" -ne 0 ]; then
+    verdict=FAILED
+    failed=1
+  fi
+  printf '::: %s %s in %d.%01ds\n' "$name" "$verdict" $((ms / 1000)) $((ms % 1000 / 100))
+}
+
 stage() {
   local name="$1"
   shift
-  local start ms
+  local start rc=0
   start=$(date +%s%N)
   echo "::: ${name}"
-  if "$@"; then
-    ms=$((($(date +%s%N) - start) / 1000000))
-    printf '::: %s passed in %d.%01ds\n' "$name" $((ms / 1000)) $((ms % 1000 / 100))
-  else
-    ms=$((($(date +%s%N) - start) / 1000000))
-    printf '::: %s FAILED in %d.%01ds\n' "$name" $((ms / 1000)) $((ms % 1000 / 100))
-    failed=1
-  fi
+  "$@" || rc=$?
+  report "$name" "$rc" $((($(date +%s%N) - start) / 1000000))
+}
+
+# background NAME COMMAND...: a stage run beside the others (its output kept until joined).
+declare -A background_pids
+background() {
+  local name="$1" file="$out/stage-${1// /-}"
+  shift
+  (
+    start=$(date +%s%N)
+    rc=0
+    "$@" >"$file.log" 2>&1 || rc=$?
+    echo "$rc $((($(date +%s%N) - start) / 1000000))" >"$file.status"
+  ) &
+  background_pids[$name]=$!
+}
+
+# joined NAME: waits for a background stage, then prints its output and its closing line.
+joined() {
+  local name="$1" file="$out/stage-${1// /-}" rc ms
+  wait "${background_pids[$name]}" || true
+  echo "::: ${name}"
+  cat "$file.log"
+  read -r rc ms <"$file.status" || { rc=1 ms=0; }
+  report "$name" "$rc" "$ms"
 }
 
 jest_tier() {
@@ -33,14 +61,6 @@ jest_tier() {
   shift
   rm -f "$out/$name.json"
   npx jest -c "jest.$name.config.js" --passWithNoTests --json --outputFile="$out/$name.json" "$@"
-}
-
-# The background install started before lint: its status and output.
-deployment_tools() {
-  local rc=0
-  wait "$deploy_tools" || rc=$?
-  cat "$out/deploy-tools.log"
-  return "$rc"
 }
 
 case "$tier" in
@@ -57,16 +77,20 @@ case "$tier" in
 esac
 
 if [ $# -eq 0 ]; then
-  # Network-bound installs, overlapped with the CPU-bound lint and typecheck.
-  bash scripts/tools/deploy-tools.sh >"$out/deploy-tools.log" 2>&1 &
-  deploy_tools=$!
+  # Side by side on 2 cores: ESLint (type-aware, one core), the two type-checks and cfn-lint, and
+  # the deployment tools' installs (network-bound).
+  background "deployment tools" bash scripts/tools/deploy-tools.sh
+  background typecheck npm run -s typecheck
+  background cfn-lint bash scripts/tools/cfn-lint.sh
   stage lint npm run -s lint
-  stage cfn-lint bash scripts/tools/cfn-lint.sh
-  stage typecheck npm run -s typecheck
-  stage "deployment tools" deployment_tools
+  joined cfn-lint
+  joined typecheck
+  joined "deployment tools"
 fi
+# The real dependencies start (mostly waiting for the broker's JVM) while the unit tier runs.
+background dependencies bash scripts/deps/up.sh
 stage unit jest_tier unit "$@"
-stage dependencies bash scripts/deps/up.sh
+joined dependencies
 if [ $# -eq 0 ]; then
   stage migrations-pending bash scripts/check-migrations.sh
 fi

@@ -2,16 +2,9 @@
 // tests are transformed by swc for speed.
 const { readFileSync } = require('node:fs');
 
-const swcrc = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-};
+// The build's swc settings (.swcrc), with the source maps inline for stack traces.
+const swcrc = { ...JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8')), sourceMaps: 'inline' };
+delete swcrc.$schema;
 
 const tsconfig = JSON.parse(readFileSync(`${__dirname}/tsconfig.json`, 'utf8'));
 const moduleNameMapper = {};

@@ -2,7 +2,7 @@
 // (AWS_PROFILE, AWS_ENDPOINT_URL, tuning …) to the embedded services' config.
 /* eslint-disable no-restricted-syntax */
 import { runCli } from '@palisade/cli';
-import { version } from '../../../package.json';
+import { PALISADE_VERSION } from '@palisade/findings';
 
 // The AWS SDK warns on every run that its releases after January 2027 need Node 22; the README
 // says which Node versions Palisade is tested on, and the warning would bury the CLI's own lines.
@@ -17,7 +17,7 @@ const onSignal = (): void => {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
-void runCli(process.argv.slice(2), version, {
+void runCli(process.argv.slice(2), PALISADE_VERSION, {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   env: process.env,

@@ -82,7 +82,7 @@ trap 'KEEP_RUN_DIR=0; exit 143' TERM
 say "Palisade demo: an emulated AWS organization, scanned by the palisade CLI"
 echo "    AWS is emulated by moto on this machine: nothing leaves it, no AWS account is needed."
 
-say "Starting moto (the AWS emulator; installed into .cache on first use)"
+say "Starting moto (the AWS emulator; installed into ~/.cache/palisade on first use)"
 KEEP_RUN_DIR=1
 "${MOTO[@]}" start
 ENDPOINT="$("${MOTO[@]}" env)"

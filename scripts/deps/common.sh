@@ -3,17 +3,22 @@
 #
 # Safe under `set -euo pipefail`. Layout:
 #   PROJECT_ROOT  the repository root (two levels above this file)
-#   CACHE_DIR     $PROJECT_ROOT/.cache (git-ignored): downloaded jars, venvs,
-#                 the local Maven repository. Survives `down.sh`.
+#   CACHE_DIR     $PROJECT_ROOT/.cache (git-ignored): this checkout's env file and
+#                 install logs. Survives `down.sh`.
+#   TOOLS_DIR     ${XDG_CACHE_HOME:-~/.cache}/palisade: what is downloaded or built,
+#                 keyed by version (the Kafka jars and the local Maven repository,
+#                 the Python tools' virtualenvs, the Go tools), shared by every
+#                 checkout on the machine: a fresh clone installs nothing twice.
 #   RUN_DIR       /tmp/palisade-deps-<hash of PROJECT_ROOT>: ports, pids, logs and
 #                 data of the running servers. Outside the project on purpose: the
 #                 project may live under /root, which the `postgres` user cannot
 #                 traverse. One RUN_DIR per checkout, so two clones do not collide.
-# Overrides: PALISADE_CACHE_DIR, PALISADE_DEPS_RUN_DIR.
+# Overrides: PALISADE_CACHE_DIR, PALISADE_TOOLS_DIR, PALISADE_DEPS_RUN_DIR.
 
 DEPS_SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 PROJECT_ROOT="$(cd "$DEPS_SCRIPTS_DIR/../.." && pwd -P)"
 CACHE_DIR="${PALISADE_CACHE_DIR:-$PROJECT_ROOT/.cache}"
+TOOLS_DIR="${PALISADE_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/palisade}"
 if [[ -z "${PALISADE_DEPS_RUN_DIR:-}" ]]; then
   _palisade_hash="$(printf '%s' "$PROJECT_ROOT" | sha256sum | cut -c1-10)"
   RUN_DIR="/tmp/palisade-deps-$_palisade_hash"
@@ -21,7 +26,7 @@ if [[ -z "${PALISADE_DEPS_RUN_DIR:-}" ]]; then
 else
   RUN_DIR="$PALISADE_DEPS_RUN_DIR"
 fi
-export PROJECT_ROOT CACHE_DIR RUN_DIR
+export PROJECT_ROOT CACHE_DIR TOOLS_DIR RUN_DIR
 
 # shellcheck disable=SC2034 # used by the scripts that source this file
 IS_ROOT=$(( $(id -u) == 0 ? 1 : 0 ))
@@ -392,9 +397,9 @@ ensure_python_venv() {
   if [[ -f "$marker" && -x "$executable" ]]; then
     return 0
   fi
-  mkdir -p "$CACHE_DIR/venv"
+  mkdir -p "$TOOLS_DIR/venv"
   # fd 8: a lock of its own, separate from the caller's.
-  exec 8>"$CACHE_DIR/venv/.$name.lock"
+  exec 8>"$TOOLS_DIR/venv/.$name.lock"
   flock -w 900 8 || die "timed out waiting for the venv install lock"
   if [[ -f "$marker" && -x "$executable" ]]; then
     exec 8>&-
@@ -402,11 +407,11 @@ ensure_python_venv() {
   fi
   local python="${PALISADE_PYTHON:-python3}" uv_version="${PALISADE_UV_VERSION:-0.13.9}"
   require_cmd "$python" "install Python 3 (or set PALISADE_PYTHON)"
-  local t0 piplog="$CACHE_DIR/venv/$name.pip.log"
+  local t0 piplog="$TOOLS_DIR/venv/$name.pip.log"
   t0="$(now_ms)"
   log "installing $requirement into $venv (first run only)"
   rm -rf "$venv"
-  export PIP_CACHE_DIR="$CACHE_DIR/pip" UV_CACHE_DIR="$CACHE_DIR/uv"
+  export PIP_CACHE_DIR="$TOOLS_DIR/pip" UV_CACHE_DIR="$TOOLS_DIR/uv"
   local pip=("$venv/bin/python" -m pip install --disable-pip-version-check --no-input --progress-bar off)
   "$python" -m venv "$venv" >"$piplog" 2>&1 || {
     rm -rf "$venv"

@@ -12,7 +12,7 @@
 #      PALISADE_KAFKA_START_TIMEOUT (seconds, default 120),
 #      PALISADE_KAFKA_JAVA_OPTS (extra JVM options, split on spaces, last wins),
 #      PALISADE_KAFKA_CDS=0 (no class-data sharing archive, see cds_setup).
-# Jars: $CACHE_DIR/kafka/<version>/libs. State, data and kafka.log: $RUN_DIR/kafka.
+# Jars: $TOOLS_DIR/kafka/<version>/libs. State, data and kafka.log: $RUN_DIR/kafka.
 set -euo pipefail
 DEPS_NAME=kafka
 # shellcheck source=common.sh
@@ -20,7 +20,7 @@ DEPS_NAME=kafka
 
 KAFKA_VERSION="${PALISADE_KAFKA_VERSION:-4.4.0}"
 START_TIMEOUT="${PALISADE_KAFKA_START_TIMEOUT:-120}"
-VERSION_CACHE="$CACHE_DIR/kafka/$KAFKA_VERSION"
+VERSION_CACHE="$TOOLS_DIR/kafka/$KAFKA_VERSION"
 LIBS="$VERSION_CACHE/libs"
 POM="$PROJECT_ROOT/deps/kafka/pom.xml"
 LOG4J_CONFIG="$PROJECT_ROOT/deps/kafka/log4j2.properties"
@@ -48,7 +48,7 @@ ensure_libs() {
   log "fetching Kafka $KAFKA_VERSION jars from Maven Central into $LIBS (first run only)"
   rm -rf "$tmp"
   if ! mvn -B -ntp -Dstyle.color=never \
-      -Dmaven.repo.local="$CACHE_DIR/m2" \
+      -Dmaven.repo.local="$TOOLS_DIR/m2" \
       -Dkafka.version="$KAFKA_VERSION" \
       -f "$POM" \
       dependency:copy-dependencies -DoutputDirectory="$tmp" >"$mvnlog" 2>&1; then
@@ -125,8 +125,6 @@ cds_dump() {
   jsa="$(read_file "$STATE/cds-pending")"
   rm -f "$STATE/cds-pending"
   [[ -n "$jsa" ]] && cds_enabled && [[ ! -f "$jsa" ]] || return 0
-  # CI runs in a fresh clone whose .cache is thrown away: don't spend 5 s on it.
-  [[ "${CI:-}" != true ]] || return 0
   command -v jcmd >/dev/null 2>&1 || return 0
   pid="$(pid_of "$PIDFILE")"
   t0="$(now_ms)"

@@ -18,7 +18,7 @@
 # The env line is PALISADE_<NAME>_URL (PALISADE_MOTO_URL, PALISADE_MOTO_IAM_URL);
 # a named instance also adds its line to $RUN_DIR/env when that file exists.
 #
-# Venv: $CACHE_DIR/venv/moto-<version> (PALISADE_MOTO_VERSION, default 5.2.1),
+# Venv: $TOOLS_DIR/venv/moto-<version> (PALISADE_MOTO_VERSION, default 5.2.1),
 # installed once (with uv from PyPI, pip as the fallback; PALISADE_MOTO_USE_UV=0
 # forces pip); PALISADE_PYTHON picks the interpreter (default python3).
 set -euo pipefail
@@ -30,7 +30,7 @@ DEPS_NAME="$MOTO_NAME"
 [[ "$MOTO_NAME" =~ ^moto[a-z0-9-]*$ ]] || die "MOTO_NAME must match ^moto[a-z0-9-]*\$ (got '$MOTO_NAME')"
 
 MOTO_VERSION="${PALISADE_MOTO_VERSION:-5.2.1}"
-VENV="$CACHE_DIR/venv/moto-$MOTO_VERSION"
+VENV="$TOOLS_DIR/venv/moto-$MOTO_VERSION"
 STATE="$RUN_DIR/$MOTO_NAME"
 PIDFILE="$STATE/pid"
 LOGFILE="$STATE/moto.log"

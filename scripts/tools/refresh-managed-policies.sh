@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates deploy/aws/managed-policies/ (SecurityAudit.json, ViewOnlyAccess.json, README.md)
 # from the copy of the AWS managed policies bundled with moto, read from the project's moto
-# virtualenv ($CACHE_DIR/venv/moto-<version>, PALISADE_MOTO_VERSION, default 5.2.1; installed by
+# virtualenv ($TOOLS_DIR/venv/moto-<version>, PALISADE_MOTO_VERSION, default 5.2.1; installed by
 # `bash scripts/deps/moto.sh start`). The build never needs moto: the output is committed.
 # After a refresh: `npm run iam-policy -- --write` regenerates the templates' inline policy.
 set -euo pipefail
@@ -10,9 +10,9 @@ DEPS_NAME=managed-policies
 . "$(dirname "${BASH_SOURCE[0]}")/../deps/common.sh"
 
 MOTO_VERSION="${PALISADE_MOTO_VERSION:-5.2.1}"
-PY="$CACHE_DIR/venv/moto-$MOTO_VERSION/bin/python"
+PY="$TOOLS_DIR/venv/moto-$MOTO_VERSION/bin/python"
 OUT="$PROJECT_ROOT/deploy/aws/managed-policies"
-[[ -x "$PY" ]] || die "no moto $MOTO_VERSION venv at $CACHE_DIR/venv/moto-$MOTO_VERSION; run: bash scripts/deps/moto.sh start"
+[[ -x "$PY" ]] || die "no moto $MOTO_VERSION venv at $TOOLS_DIR/venv/moto-$MOTO_VERSION; run: bash scripts/deps/moto.sh start"
 mkdir -p "$OUT"
 
 "$PY" - "$OUT" "$MOTO_VERSION" <<'PYTHON'

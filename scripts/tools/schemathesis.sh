@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs schemathesis (property-based tests of the API against its OpenAPI document) from a
 # project-local virtualenv installed on first use the way scripts/deps/moto.sh installs moto:
-# $CACHE_DIR/venv/schemathesis-<version> (PALISADE_SCHEMATHESIS_VERSION, default 4.32.5), with
+# $TOOLS_DIR/venv/schemathesis-<version> (PALISADE_SCHEMATHESIS_VERSION, default 4.32.5), with
 # uv from PyPI and pip as the fallback (PALISADE_SCHEMATHESIS_USE_UV=0 forces pip);
 # PALISADE_PYTHON picks the interpreter (default python3). Installing is idempotent and locked
 # (two test workers may ask at once).
@@ -19,7 +19,7 @@ DEPS_NAME=schemathesis
 . "$(dirname "${BASH_SOURCE[0]}")/../deps/common.sh"
 
 SCHEMATHESIS_VERSION="${PALISADE_SCHEMATHESIS_VERSION:-4.32.5}"
-VENV="$CACHE_DIR/venv/schemathesis-$SCHEMATHESIS_VERSION"
+VENV="$TOOLS_DIR/venv/schemathesis-$SCHEMATHESIS_VERSION"
 
 ensure_venv() {
   # The verify step compiles the imports once (this machine sets PYTHONDONTWRITEBYTECODE=1 and

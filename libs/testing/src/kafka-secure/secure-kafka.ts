@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
+import { toolsDir } from '../deps/tools-dir';
 
 const run = promisify(execFile);
 const root = resolve(__dirname, '../../../..');
@@ -63,8 +64,7 @@ function kafkaLibs(): string {
     );
   }
   const version = readFileSync(join(runDir, 'kafka', 'version'), 'utf8').trim();
-  const cacheDir = process.env['PALISADE_CACHE_DIR'] ?? join(root, '.cache');
-  const libs = join(cacheDir, 'kafka', version, 'libs');
+  const libs = join(toolsDir(), 'kafka', version, 'libs');
   if (!existsSync(join(libs, '.complete'))) {
     throw new Error(`no Kafka ${version} jars in ${libs}: run \`bash scripts/deps/up.sh kafka\``);
   }

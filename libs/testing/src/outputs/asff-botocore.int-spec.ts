@@ -93,17 +93,17 @@ describe('validateAsffWithBotocore', () => {
   });
 
   describe('without the moto venv', () => {
-    const saved = process.env['PALISADE_CACHE_DIR'];
+    const saved = process.env['PALISADE_TOOLS_DIR'];
     let emptyCache: string;
 
     beforeEach(() => {
       emptyCache = mkdtempSync(join(tmpdir(), 'palisade-empty-cache-'));
-      process.env['PALISADE_CACHE_DIR'] = emptyCache;
+      process.env['PALISADE_TOOLS_DIR'] = emptyCache;
     });
 
     afterEach(() => {
-      if (saved === undefined) delete process.env['PALISADE_CACHE_DIR'];
-      else process.env['PALISADE_CACHE_DIR'] = saved;
+      if (saved === undefined) delete process.env['PALISADE_TOOLS_DIR'];
+      else process.env['PALISADE_TOOLS_DIR'] = saved;
       rmSync(emptyCache, { recursive: true, force: true });
     });
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { toolsDir } from '../deps/tools-dir';
 
 const ROOT = resolve(__dirname, '../../../..');
 const SCRIPT = join(ROOT, 'scripts/tools/asff-validate.py');
@@ -24,9 +25,8 @@ function botocorePython(): string {
   const motoScript = readFileSync(join(ROOT, 'scripts/deps/moto.sh'), 'utf8');
   const defaultVersion = /PALISADE_MOTO_VERSION:-([^}]+)\}/.exec(motoScript)?.[1];
   if (!defaultVersion) throw new Error('no default PALISADE_MOTO_VERSION in scripts/deps/moto.sh');
-  const cacheDir = process.env['PALISADE_CACHE_DIR'] ?? join(ROOT, '.cache');
   const version = process.env['PALISADE_MOTO_VERSION'] ?? defaultVersion;
-  const python = join(cacheDir, 'venv', `moto-${version}`, 'bin', 'python');
+  const python = join(toolsDir(), 'venv', `moto-${version}`, 'bin', 'python');
   if (!existsSync(python)) {
     throw new Error(
       `${python} is missing: botocore comes with moto's venv; run \`bash scripts/deps/moto.sh start\` ` +

@@ -6,15 +6,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  apiConfigSchema,
   type ConfigSchema,
   type ConfigTree,
   configVariables,
-  discoveryConfigSchema,
   loadConfig,
-  migrateConfigSchema,
-  normaliserConfigSchema,
-  scannerConfigSchema,
+  IMAGE_COMMAND_SCHEMAS,
 } from '@palisade/config';
 import { APP_ROLE } from '@palisade/persistence';
 import {
@@ -29,13 +25,7 @@ import {
 } from './support/compose-file';
 import { type Lookup, lookupIn } from './support/compose-interpolation';
 
-const SCHEMAS: Readonly<Record<string, ConfigSchema<ConfigTree>>> = {
-  discovery: discoveryConfigSchema,
-  scanner: scannerConfigSchema,
-  normaliser: normaliserConfigSchema,
-  api: apiConfigSchema,
-  migrate: migrateConfigSchema,
-};
+const SCHEMAS = IMAGE_COMMAND_SCHEMAS;
 const LONG_RUNNING = ['discovery', 'scanner', 'normaliser', 'api'];
 
 /** The secrets the example leaves empty, made the way its comments say. */

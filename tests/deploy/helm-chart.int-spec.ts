@@ -8,17 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
-import {
-  apiConfigSchema,
-  type ConfigSchema,
-  type ConfigTree,
-  configVariables,
-  discoveryConfigSchema,
-  loadConfig,
-  migrateConfigSchema,
-  normaliserConfigSchema,
-  scannerConfigSchema,
-} from '@palisade/config';
+import { configVariables, loadConfig, IMAGE_COMMAND_SCHEMAS } from '@palisade/config';
 import { Topics } from '@palisade/contracts';
 import {
   CHART_DIR,
@@ -67,13 +57,7 @@ const LABELS = VALUE_SETS.map((set) => set.label);
 const SERVICES = ['discovery', 'scanner', 'normaliser', 'api'] as const;
 const COMPONENT = 'app.kubernetes.io/component';
 
-const SCHEMAS: Readonly<Record<string, ConfigSchema<ConfigTree>>> = {
-  discovery: discoveryConfigSchema,
-  scanner: scannerConfigSchema,
-  normaliser: normaliserConfigSchema,
-  api: apiConfigSchema,
-  migrate: migrateConfigSchema,
-};
+const SCHEMAS = IMAGE_COMMAND_SCHEMAS;
 
 /** What an operator puts in the Secrets the chart references, in the formats the schemas take. */
 const SECRET_VALUES: Readonly<Record<string, string>> = {

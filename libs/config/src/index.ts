@@ -58,3 +58,4 @@ export { scannerFragment, type ScannerTuning } from './fragments/scanner.fragmen
 export { normaliserFragment, type NormaliserTuning } from './fragments/normaliser.fragment';
 export { serviceBaseFragments, type ServiceBaseConfig } from './schemas/service-base';
 export { migrateConfigSchema, type MigrateConfig } from './schemas/migrate-config.schema';
+export { IMAGE_COMMAND_SCHEMAS } from './schemas/image-command-schemas';

@@ -7,7 +7,7 @@ module.exports = {
   displayName: 'e2e',
   roots: ['<rootDir>/apps', '<rootDir>/tests'],
   testMatch: ['**/*.e2e-spec.ts'],
-  globalSetup: '<rootDir>/libs/testing/src/deps/global-setup.ts',
+  globalSetup: '<rootDir>/libs/testing/src/fleet/global-setup.ts',
   testTimeout: 120_000,
   // Every api suite has its own database and port: two at once keep both cores busy while a
   // suite waits on Postgres or on its child processes (schemathesis, the CLI, the fleet).

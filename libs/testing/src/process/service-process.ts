@@ -6,6 +6,7 @@ const root = resolve(__dirname, '../../../..');
 export interface ServiceProcess {
   /** The URL from the service's `started` log line. */
   readonly url: string;
+  readonly pid: number;
   /** Every stdout line, parsed when it is JSON (a non-JSON line is kept as `{ raw }`). */
   readonly lines: readonly Record<string, unknown>[];
   readonly stderr: () => string;
@@ -109,6 +110,7 @@ export async function startCommandProcess(options: CommandProcessOptions): Promi
   const url = await started;
   return {
     url,
+    pid: child.pid ?? -1,
     lines,
     stderr: () => stderr,
     stop: (signal = 'SIGTERM') => {

@@ -1,0 +1,3 @@
+export * from './fleet';
+export * from './outcomes';
+export * from './palisade-client';

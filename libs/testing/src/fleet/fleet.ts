@@ -4,12 +4,23 @@
 // moto) the caller gives. A test can kill, stop and start any process while the others run.
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { type ServiceProcess, startCommandProcess } from '../process/service-process';
 
 const ROOT = resolve(__dirname, '../../../..');
-const ENTRYPOINT = join(ROOT, 'deploy/docker/entrypoint.sh');
+/** The image's entry point, relative to the app root (it runs `<root>/dist/...`). */
+const ENTRYPOINT = 'deploy/docker/entrypoint.sh';
+/** Inside the checkout, so the compiled code resolves the checkout's node_modules. */
+const BUILDS = join(ROOT, '.cache/fleet-builds');
 const LOG_ROOT = join(ROOT, 'test-output/fleet');
 
 export type FleetService = 'api' | 'discovery' | 'scanner' | 'normaliser';
@@ -64,14 +75,38 @@ export interface FleetMember {
 }
 
 /**
- * Builds the apps once per checkout state (`npm run build`, ~5 s): the fleet runs the compiled
- * JavaScript as the image does. Skipped when PALISADE_FLEET_BUILT names the build already made
- * (the e2e tier's globalSetup builds once for every suite).
+ * Builds the apps (`scripts/build.sh`, ~5 s) into a directory of this process's own under
+ * .cache/fleet-builds, beside a copy of the image's entry point: the fleet runs the compiled
+ * JavaScript as the image does, and a later build (another suite's, or `npm run build`) never
+ * changes the code under running services. A build made by the e2e tier's globalSetup is
+ * reused (PALISADE_FLEET_BUILD). Returns the build's root.
  */
-export function buildFleet(): void {
-  if (process.env['PALISADE_FLEET_BUILT'] === '1' && existsSync(join(ROOT, 'dist/apps'))) return;
-  execFileSync('bash', [join(ROOT, 'scripts/build.sh')], { cwd: ROOT, stdio: 'pipe' });
-  process.env['PALISADE_FLEET_BUILT'] = '1';
+export function buildFleet(): string {
+  const made = process.env['PALISADE_FLEET_BUILD'];
+  if (made !== undefined && existsSync(join(made, ENTRYPOINT))) return made;
+  mkdirSync(BUILDS, { recursive: true });
+  for (const old of readdirSync(BUILDS)) {
+    if (!isAlive(Number(old))) rmSync(join(BUILDS, old), { recursive: true, force: true });
+  }
+  const build = join(BUILDS, String(process.pid));
+  execFileSync('bash', [join(ROOT, 'scripts/build.sh'), join(build, 'dist')], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
+  mkdirSync(join(build, dirname(ENTRYPOINT)), { recursive: true });
+  copyFileSync(join(ROOT, ENTRYPOINT), join(build, ENTRYPOINT));
+  process.env['PALISADE_FLEET_BUILD'] = build;
+  return build;
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** An operator key as `npm run -s operator-key` makes one. */
@@ -89,7 +124,11 @@ export class Fleet {
   private readonly finished: { name: string; lines: readonly Record<string, unknown>[] }[] = [];
   private started = 0;
 
-  constructor(private readonly options: FleetOptions) {
+  constructor(
+    private readonly options: FleetOptions,
+    /** The build's root (`buildFleet`). */
+    private readonly build: string,
+  ) {
     if (options.awsEndpoints.length === 0) throw new Error('a fleet needs at least one scanner');
     this.members = [
       { service: 'api', index: 0 },
@@ -129,7 +168,7 @@ export class Fleet {
     const member = this.member(service, index);
     if (member.process !== undefined) throw new Error(`${service} ${index} is already running`);
     const started = await startCommandProcess({
-      command: ENTRYPOINT,
+      command: join(this.build, ENTRYPOINT),
       args: [service],
       cwd: ROOT,
       env: this.envOf(service, index),
@@ -232,8 +271,7 @@ export class Fleet {
 
 /** Builds the apps (see `buildFleet`), then starts a fleet. Call `stopAll()` when done. */
 export async function startFleet(options: FleetOptions): Promise<Fleet> {
-  buildFleet();
-  const fleet = new Fleet(options);
+  const fleet = new Fleet(options, buildFleet());
   try {
     await fleet.startAll();
   } catch (err) {

@@ -17,3 +17,4 @@ export * from './outputs/asff-botocore';
 export * from './outputs/csv';
 export * from './outputs/json-lines';
 export * from './fleet';
+export * from './fleet-org';

@@ -109,7 +109,7 @@ export function demoOrganizationSpec(): OrganizationSpec {
 }
 
 /** Everything a well-run account has; Security starts from it, Production mostly does. */
-const BASELINE: DemoPosture = {
+export const BASELINE: DemoPosture = {
   passwordPolicy: 'strong',
   securityContact: true,
   cloudTrail: 'hardened',

@@ -12,6 +12,7 @@ import {
   IAMClient,
   PutUserPolicyCommand,
   UpdateAccountPasswordPolicyCommand,
+  type UpdateAccountPasswordPolicyCommandInput,
 } from '@aws-sdk/client-iam';
 import { AccountClient, PutAlternateContactCommand } from '@aws-sdk/client-account';
 import {
@@ -80,13 +81,25 @@ const FULL_ADMIN_POLICY = JSON.stringify({
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
 });
-const BLOCK_ALL = {
+/** Block Public Access with all four settings on. */
+export const BLOCK_ALL = {
   BlockPublicAcls: true,
   IgnorePublicAcls: true,
   BlockPublicPolicy: true,
   RestrictPublicBuckets: true,
 };
 const ADMIN_PORTS = new Set([22, 3389]);
+/** The checks a password policy decides (`weak` fails them, `strong` passes). */
+export const PASSWORD_POLICY_CHECKS = [
+  'iam_password_policy_minimum_length',
+  'iam_password_policy_reuse_prevention',
+] as const;
+/** The checks about a bucket's policy and Block Public Access (a public bucket fails all three). */
+export const BUCKET_CHECKS = [
+  's3_bucket_policy_no_public_principal',
+  's3_bucket_public_access_block',
+  's3_bucket_secure_transport_policy',
+] as const;
 /**
  * Amazon Linux 2 among moto's default AMIs. A fixed id: DescribeImages costs seconds a region,
  * and moto validates no image id unless told to (the demo's moto loads no AMIs at all).
@@ -161,22 +174,8 @@ class PostureSeeder {
     const iam = this.client(IAMClient);
     const arn = (path: string) => `arn:aws:iam::${this.account}:${path}`;
     if (p.passwordPolicy !== undefined) {
-      const strong = p.passwordPolicy === 'strong';
-      await iam.send(
-        new UpdateAccountPasswordPolicyCommand({
-          MinimumPasswordLength: strong ? 14 : 8,
-          PasswordReusePrevention: strong ? 24 : 5,
-          RequireSymbols: strong,
-          RequireNumbers: strong,
-          RequireUppercaseCharacters: strong,
-          RequireLowercaseCharacters: true,
-        }),
-      );
-      this.expect(
-        ['iam_password_policy_minimum_length', 'iam_password_policy_reuse_prevention'],
-        strong ? 'PASS' : 'FAIL',
-        GLOBAL,
-      );
+      await iam.send(new UpdateAccountPasswordPolicyCommand(passwordPolicyInput(p.passwordPolicy)));
+      this.expect(PASSWORD_POLICY_CHECKS, p.passwordPolicy === 'strong' ? 'PASS' : 'FAIL', GLOBAL);
     }
     const groups = new Set<string>();
     for (const u of p.users ?? []) {
@@ -283,16 +282,7 @@ class PostureSeeder {
     await s3.send(
       new PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: BLOCK_ALL }),
     );
-    this.expect(
-      [
-        's3_bucket_policy_no_public_principal',
-        's3_bucket_public_access_block',
-        's3_bucket_secure_transport_policy',
-      ],
-      'PASS',
-      GLOBAL,
-      `arn:aws:s3:::${name}`,
-    );
+    this.expect(BUCKET_CHECKS, 'PASS', GLOBAL, `arn:aws:s3:::${name}`);
     return name;
   }
 
@@ -510,16 +500,7 @@ class PostureSeeder {
           Policy: publicPolicy(`arn:aws:s3:::${name}/*`, 's3:GetObject'),
         }),
       );
-      this.expect(
-        [
-          's3_bucket_policy_no_public_principal',
-          's3_bucket_public_access_block',
-          's3_bucket_secure_transport_policy',
-        ],
-        'FAIL',
-        GLOBAL,
-        `arn:aws:s3:::${name}`,
-      );
+      this.expect(BUCKET_CHECKS, 'FAIL', GLOBAL, `arn:aws:s3:::${name}`);
     }
     for (const k of p.kmsKeys ?? []) await this.kmsKey(k.alias, k.rotation, region);
     for (const o of p.openPorts ?? []) await this.openPort(o);
@@ -602,13 +583,8 @@ class PostureSeeder {
       port: o.port,
       ...(v6 ? { v6: o.source } : { v4: o.source }),
     });
-    const check = !ADMIN_PORTS.has(o.port)
-      ? 'ec2_security_group_cifs_restricted'
-      : v6
-        ? 'ec2_security_group_admin_ports_ipv6_restricted'
-        : 'ec2_security_group_admin_ports_ipv4_restricted';
     this.expect(
-      [check],
+      [openPortCheck(o)],
       'FAIL',
       o.region,
       `arn:aws:ec2:${o.region}:${this.account}:security-group/${groupId}`,
@@ -635,6 +611,29 @@ class PostureSeeder {
       `arn:aws:ec2:${region}:${this.account}:instance/${id}`,
     );
   }
+}
+
+/** UpdateAccountPasswordPolicy's input: strong is 14 characters and 24 remembered, weak 8 and 5. */
+export function passwordPolicyInput(
+  strength: 'strong' | 'weak',
+): UpdateAccountPasswordPolicyCommandInput {
+  const strong = strength === 'strong';
+  return {
+    MinimumPasswordLength: strong ? 14 : 8,
+    PasswordReusePrevention: strong ? 24 : 5,
+    RequireSymbols: strong,
+    RequireNumbers: strong,
+    RequireUppercaseCharacters: strong,
+    RequireLowercaseCharacters: true,
+  };
+}
+
+/** The one check an open port fails (the others about security groups pass it). */
+export function openPortCheck(o: Pick<DemoOpenPort, 'port' | 'source'>): string {
+  if (!ADMIN_PORTS.has(o.port)) return 'ec2_security_group_cifs_restricted';
+  return o.source === '::/0'
+    ? 'ec2_security_group_admin_ports_ipv6_restricted'
+    : 'ec2_security_group_admin_ports_ipv4_restricted';
 }
 
 function bucketInput(name: string, region: string): CreateBucketCommandInput {

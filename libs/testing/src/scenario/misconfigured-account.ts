@@ -31,6 +31,7 @@ import {
   DescribeSecurityGroupsCommand,
   DescribeVpcsCommand,
   EC2Client,
+  type IpPermission,
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import {
@@ -148,18 +149,25 @@ export async function openSecurityGroup(
   await ec2.send(
     new AuthorizeSecurityGroupIngressCommand({
       GroupId: created.GroupId,
-      IpPermissions: [
-        {
-          IpProtocol: 'tcp',
-          FromPort: ip.port,
-          ToPort: ip.port,
-          ...(ip.v4 ? { IpRanges: [{ CidrIp: ip.v4 }] } : {}),
-          ...(ip.v6 ? { Ipv6Ranges: [{ CidrIpv6: ip.v6 }] } : {}),
-        },
-      ],
+      IpPermissions: [openIngressPermission(ip)],
     }),
   );
   return created.GroupId ?? '';
+}
+
+/** The ingress rule `openSecurityGroup` adds (TCP `port` from the given ranges). */
+export function openIngressPermission(ip: {
+  port: number;
+  v4?: string;
+  v6?: string;
+}): IpPermission {
+  return {
+    IpProtocol: 'tcp',
+    FromPort: ip.port,
+    ToPort: ip.port,
+    ...(ip.v4 ? { IpRanges: [{ CidrIp: ip.v4 }] } : {}),
+    ...(ip.v6 ? { Ipv6Ranges: [{ CidrIpv6: ip.v6 }] } : {}),
+  };
 }
 
 /** An Inspector2 package-vulnerability finding (glibc CVE-2019-25013, HIGH) on instance `i-<id>`. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# moto (AWS emulator) in server mode for tests, on 127.0.0.1 with a free port,
+# moto (AWS emulator) in server mode for tests, on loopback with a free port,
 # from a project-local virtualenv.
 #
 #   scripts/deps/moto.sh start     start (or reuse a running healthy server)
@@ -18,6 +18,11 @@
 # The env line is PALISADE_<NAME>_URL (PALISADE_MOTO_URL, PALISADE_MOTO_IAM_URL);
 # a named instance also adds its line to $RUN_DIR/env when that file exists.
 #
+# Address: MOTO_HOST (default 127.0.0.1), any 127.x.y.z loopback address, e.g. one
+# per instance so that several motos are told apart by address (the pipeline
+# benchmark). Recorded at start; status, env and stop use the recorded one, and
+# a start with another MOTO_HOST restarts the instance there.
+#
 # Venv: $TOOLS_DIR/venv/moto-<version> (PALISADE_MOTO_VERSION, default 5.2.1),
 # installed once (with uv from PyPI, pip as the fallback; PALISADE_MOTO_USE_UV=0
 # forces pip); PALISADE_PYTHON picks the interpreter (default python3).
@@ -28,6 +33,8 @@ DEPS_NAME="$MOTO_NAME"
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 [[ "$MOTO_NAME" =~ ^moto[a-z0-9-]*$ ]] || die "MOTO_NAME must match ^moto[a-z0-9-]*\$ (got '$MOTO_NAME')"
+MOTO_HOST="${MOTO_HOST:-127.0.0.1}"
+[[ "$MOTO_HOST" =~ ^127\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$ ]] || die "MOTO_HOST must be a 127.x.y.z loopback address (got '$MOTO_HOST')"
 
 MOTO_VERSION="${PALISADE_MOTO_VERSION:-5.2.1}"
 VENV="$TOOLS_DIR/venv/moto-$MOTO_VERSION"
@@ -35,6 +42,7 @@ STATE="$RUN_DIR/$MOTO_NAME"
 PIDFILE="$STATE/pid"
 LOGFILE="$STATE/moto.log"
 PORT_FILE="$STATE/port"
+HOST_FILE="$STATE/host"
 ENV_KEY="PALISADE_$(tr 'a-z-' 'A-Z_' <<<"$MOTO_NAME")_URL"
 
 case "$MOTO_NAME" in
@@ -54,13 +62,15 @@ ensure_venv() {
 }
 
 port() { read_file "$PORT_FILE"; }
-url() { echo "http://127.0.0.1:$(port)"; }
+# The address the running instance was started on (instances from before MOTO_HOST: 127.0.0.1).
+host() { local h; h="$(read_file "$HOST_FILE")"; echo "${h:-127.0.0.1}"; }
+url() { echo "http://$(host):$(port)"; }
 
 healthy() {
   local p
   p="$(port)"
   [[ -n "$p" ]] || return 1
-  curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$p/moto-api/"
+  curl -fsS -o /dev/null --max-time 2 "http://$(host):$p/moto-api/"
 }
 
 print_env() {
@@ -77,6 +87,9 @@ do_start() {
     if [[ "$(read_file "$STATE/iam-managed-policies")" != "$IAM_MANAGED" ]]; then
       log "running with MOTO_IAM_LOAD_MANAGED_POLICIES='$(read_file "$STATE/iam-managed-policies")', wanted '$IAM_MANAGED'; restarting"
       do_stop
+    elif [[ "$(host)" != "$MOTO_HOST" ]]; then
+      log "running on $(host), wanted MOTO_HOST=$MOTO_HOST; restarting"
+      do_stop
     elif WAIT_PIDFILE="$PIDFILE" wait_until 30 "$MOTO_NAME on port $(port)" healthy; then
       log "already running (pid $(pid_of "$PIDFILE"), $(url)); reusing it"
       [[ "$MOTO_NAME" == moto ]] || env_file_set "$ENV_KEY" "$(url)"
@@ -92,9 +105,10 @@ do_start() {
   ensure_ports "$PORT_FILE" 1
   p="$PORTS"
   printf '%s\n' "$IAM_MANAGED" >"$STATE/iam-managed-policies"
+  printf '%s\n' "$MOTO_HOST" >"$HOST_FILE"
   t0="$(now_ms)"
   rotate_log "$LOGFILE"
-  echo "===== $(date -Is) starting moto $MOTO_VERSION ($MOTO_NAME) on 127.0.0.1:$p, MOTO_IAM_LOAD_MANAGED_POLICIES='$IAM_MANAGED' =====" >>"$LOGFILE"
+  echo "===== $(date -Is) starting moto $MOTO_VERSION ($MOTO_NAME) on $MOTO_HOST:$p, MOTO_IAM_LOAD_MANAGED_POLICIES='$IAM_MANAGED' =====" >>"$LOGFILE"
   # Bytecode is written on (the venv is ours), so backends imported on first
   # use compile once, not on every start.
   local -a envs=(env -u MOTO_IAM_LOAD_MANAGED_POLICIES -u PYTHONDONTWRITEBYTECODE PYTHONUNBUFFERED=1)
@@ -102,7 +116,7 @@ do_start() {
   # Launch the venv's python on the moto_server script directly, so the pid we
   # record is the server itself.
   launch_detached "$PIDFILE" "$VENV/bin/moto_server" "$LOGFILE" \
-    "${envs[@]}" "$VENV/bin/python" "$VENV/bin/moto_server" -H 127.0.0.1 -p "$p"
+    "${envs[@]}" "$VENV/bin/python" "$VENV/bin/moto_server" -H "$MOTO_HOST" -p "$p"
   if ! WAIT_PIDFILE="$PIDFILE" wait_until 60 "$MOTO_NAME on port $p" healthy; then
     show_log_tail "$LOGFILE" 60
     stop_pid "$PIDFILE" "$MOTO_NAME" 5

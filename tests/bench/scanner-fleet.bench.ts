@@ -22,40 +22,22 @@
 // (or reused and reset) here and stopped at the end, as are the workers and proxies. Exits
 // non-zero only when something breaks: a job not finished in time, a failed job, a worker that
 // dies or does not exit cleanly on SIGTERM.
-import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { resolve } from 'node:path';
-import { parseArgs, promisify } from 'node:util';
-import {
-  CreateTrailCommand,
-  CloudTrailClient,
-  StartLoggingCommand,
-} from '@aws-sdk/client-cloudtrail';
-import {
-  AuthorizeSecurityGroupIngressCommand,
-  CreateSecurityGroupCommand,
-  EC2Client,
-} from '@aws-sdk/client-ec2';
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
-import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
-import { type SdkClientConstructor, type SdkClientLike } from '@palisade/aws';
+import { parseArgs } from 'node:util';
 import { encodeMessage, type ScanJobEvent, Topics } from '@palisade/contracts';
 import {
   type AwsProxy,
-  collectorHarness,
   scanJobFor,
-  scannerHarness,
   type ServiceProcess,
   startAwsProxy,
   startServiceProcess,
 } from '@palisade/testing';
 import { type Admin, Kafka, Partitioners, type Producer } from 'kafkajs';
+import { pool, seedLightAccount, warmUpMoto } from './support/light-accounts';
+import { cpuSeconds, kafkaBrokers, type Moto, startMoto } from './support/motos';
 
-const ROOT = resolve(__dirname, '../..');
-const DEPS = resolve(ROOT, 'scripts/deps');
 const MOTO_NAMES = ['moto-bench-w1', 'moto-bench-w2'] as const;
 const REGIONS = ['eu-west-1', 'us-east-1'] as const;
 const HOME = 'us-east-1';
@@ -90,150 +72,6 @@ function parse(): Args {
   };
 }
 
-/** Runs a script of scripts/deps quietly; its output is shown only when it fails. */
-function deps(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): string {
-  try {
-    return execFileSync('bash', [resolve(DEPS, script), ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }).toString();
-  } catch (err) {
-    const e = err as { stdout?: Buffer; stderr?: Buffer };
-    process.stderr.write(`${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
-    throw new Error(`scripts/deps/${script} ${args.join(' ')} failed`);
-  }
-}
-
-/** Kafka's address, after making sure it runs (up.sh reuses a running broker). */
-function kafkaBrokers(): string {
-  deps('up.sh', ['kafka']);
-  const envFile = deps('env.sh', []).trim();
-  const line = readFileSync(envFile, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('PALISADE_KAFKA_BROKERS='));
-  if (!line) throw new Error(`no PALISADE_KAFKA_BROKERS in ${envFile}`);
-  return line.slice(line.indexOf('=') + 1).trim();
-}
-
-interface Moto {
-  name: string;
-  url: string;
-  pid: number;
-  stop(): void;
-}
-
-/** A named moto without managed policies, started or reused, and emptied. */
-async function startMoto(name: string): Promise<Moto> {
-  const env = { ...process.env, MOTO_NAME: name, MOTO_IAM_LOAD_MANAGED_POLICIES: '' };
-  try {
-    await promisify(execFile)('bash', [resolve(DEPS, 'moto.sh'), 'start'], { env });
-  } catch (err) {
-    const e = err as { stdout?: string; stderr?: string };
-    process.stderr.write(`${e.stdout ?? ''}${e.stderr ?? ''}`);
-    throw new Error(`${name}: scripts/deps/moto.sh start failed`);
-  }
-  const line = deps('moto.sh', ['env'], env).trim();
-  const url = line.slice(line.indexOf('=') + 1);
-  const pid = Number(/, pid (\d+),/.exec(deps('moto.sh', ['status'], env))?.[1]);
-  const reset = await fetch(`${url}/moto-api/reset`, { method: 'POST' });
-  if (!reset.ok) throw new Error(`${name}: moto-api/reset answered ${reset.status}`);
-  return { name, url, pid, stop: () => void deps('moto.sh', ['stop'], env) };
-}
-
-async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++] as T);
-  });
-  await Promise.all(lanes);
-}
-
-/**
- * One account: 2 S3 buckets (one whose policy admits everyone), 2 IAM users with access keys,
- * a multi-region CloudTrail trail, and per region a security group open on 22 and a KMS key.
- */
-async function seedAccount(motoUrl: string, accountId: string): Promise<void> {
-  const h = await collectorHarness({ endpointUrl: motoUrl, accountId, homeRegion: HOME });
-  const client = <T extends SdkClientLike>(
-    Class: SdkClientConstructor<T>,
-    service: string,
-    region: string = HOME,
-  ): T => h.clients.createClient(Class, { region, service, session: h.session });
-  try {
-    const s3 = client(S3Client, 's3');
-    const [privateBucket, publicBucket] = [`bench-${accountId}-logs`, `bench-${accountId}-www`];
-    await s3.send(new CreateBucketCommand({ Bucket: privateBucket }));
-    await s3.send(
-      new CreateBucketCommand({
-        Bucket: publicBucket,
-        CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' },
-      }),
-    );
-    await s3.send(
-      new PutBucketPolicyCommand({
-        Bucket: publicBucket,
-        Policy: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Principal: '*',
-              Action: 's3:GetObject',
-              Resource: `arn:aws:s3:::${publicBucket}/*`,
-            },
-          ],
-        }),
-      }),
-    );
-    const iam = client(IAMClient, 'iam');
-    for (const user of ['alice', 'bob']) {
-      await iam.send(new CreateUserCommand({ UserName: user }));
-      await iam.send(new CreateAccessKeyCommand({ UserName: user }));
-    }
-    const trail = client(CloudTrailClient, 'cloudtrail');
-    await trail.send(
-      new CreateTrailCommand({
-        Name: 'main',
-        S3BucketName: privateBucket,
-        IsMultiRegionTrail: true,
-      }),
-    );
-    await trail.send(new StartLoggingCommand({ Name: 'main' }));
-    await Promise.all(
-      REGIONS.map(async (region) => {
-        const ec2 = client(EC2Client, 'ec2', region);
-        const sg = await ec2.send(
-          new CreateSecurityGroupCommand({ GroupName: 'ssh', Description: 'ssh from anywhere' }),
-        );
-        await ec2.send(
-          new AuthorizeSecurityGroupIngressCommand({
-            GroupId: sg.GroupId,
-            IpPermissions: [
-              { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
-            ],
-          }),
-        );
-        await client(KMSClient, 'kms', region).send(new CreateKeyCommand({ Description: 'bench' }));
-      }),
-    );
-  } finally {
-    h.close();
-  }
-}
-
-/**
- * moto imports a service's backend on its first call (seconds of CPU for some): one scan in the
- * test process, in an account of its own, pays that before the rounds so they compare fairly.
- */
-async function warmUp(motoUrl: string): Promise<void> {
-  const harness = scannerHarness({ endpointUrl: motoUrl });
-  try {
-    await harness.run(scanJobFor(WARM_UP_ACCOUNT, { regions: [...REGIONS] }));
-  } finally {
-    harness.close();
-  }
-}
-
 async function until(condition: () => boolean, timeoutMs: number, what: () => string) {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -255,13 +93,6 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-/** CPU time (user + system) a process has used, in seconds. */
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime; CLK_TCK is 100
 }
 
 /** Peak resident set (VmHWM) in KiB. */
@@ -503,7 +334,7 @@ async function main(): Promise<void> {
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   try {
     const t0 = Date.now();
-    const starting = await Promise.allSettled(MOTO_NAMES.map(startMoto));
+    const starting = await Promise.allSettled(MOTO_NAMES.map((name) => startMoto(name)));
     for (const s of starting) if (s.status === 'fulfilled') motos.push(s.value);
     const refused = starting.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (refused) throw refused.reason;
@@ -514,8 +345,8 @@ async function main(): Promise<void> {
     );
     await Promise.all(
       motos.flatMap((m) => [
-        warmUp(m.url),
-        pool(accounts, args.seedConcurrency, (a) => seedAccount(m.url, a)),
+        warmUpMoto(m.url, WARM_UP_ACCOUNT, REGIONS),
+        pool(accounts, args.seedConcurrency, (a) => seedLightAccount(m.url, a, REGIONS)),
       ]),
     );
     console.log(

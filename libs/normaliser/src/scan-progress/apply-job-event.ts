@@ -37,7 +37,7 @@ export async function applyJobEvent(
     return null;
   }
   if (event.type === 'finished') {
-    await storeFinished(manager, tenantId, event);
+    await storeFinished(manager, tenantId, event, job.startedAt);
     // A final event that overtook its job's `started` starts the scan too.
     await startScan(manager, tenantId, event.scanId, new Date(event.timings.startedAt));
   }
@@ -46,16 +46,25 @@ export async function applyJobEvent(
   return refreshScan(manager, tenantId, event.scanId, now);
 }
 
+/**
+ * The final event's declaration, as of the job's FIRST start. A job can run twice (its worker
+ * died, or discovery emitted it again): each result batch is stored once, from whichever run
+ * published it first, so a later run's results may all be skipped as duplicates of an earlier
+ * run's. Only a finding last seen before the first run started went unreported; the later run's
+ * own start would resolve the earlier run's results.
+ */
 async function storeFinished(
   manager: EntityManager,
   tenantId: TenantId,
   event: Finished,
+  firstStartedAt: Date | null,
 ): Promise<void> {
+  const startedAt = new Date(event.timings.startedAt);
   await declareJobScopes(manager, tenantId, {
     jobId: event.jobId,
     scanId: event.scanId,
     accountId: event.accountId,
-    startedAt: new Date(event.timings.startedAt),
+    startedAt: firstStartedAt !== null && firstStartedAt < startedAt ? firstStartedAt : startedAt,
     scopeCounts: event.scopeCounts,
     errors: event.errors,
   });

@@ -33,11 +33,14 @@ export interface ConsumerStats {
   /** Times this consumer joined its group (1 = no rebalance since start). */
   readonly joins: number;
   readonly assignment: Readonly<Record<string, readonly number[]>>;
-  /** kafkajs gave up on this consumer (a non-retriable crash): it consumes nothing any more. */
+  /** kafkajs gave up on this consumer (a non-retriable crash): it consumes nothing until replaced. */
   readonly dead: boolean;
 }
 
 const COMMIT_RETRY_MS = 1000;
+/** Backoff before replacing a consumer kafkajs gave up on: 2 s, doubling, at most 60 s. */
+const RECOVERY_BASE_MS = 2000;
+const RECOVERY_MAX_MS = 60_000;
 
 /**
  * One kafkajs consumer (one group) feeding an internal, bounded pool.
@@ -104,13 +107,17 @@ export class KafkaConsumerRunner {
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, (event) => this.onJoin(event.payload.memberAssignment));
     consumer.on(consumer.events.CRASH, (event) => {
-      this.dead = !event.payload.restart && !this.stopping;
+      const givenUp = !event.payload.restart && !this.stopping;
       this.logger.error({
         msg: 'kafka consumer crashed',
         groupId: this.groupId,
         reason: reasonOf(event.payload.error),
         restart: event.payload.restart,
       });
+      if (givenUp && !this.dead) {
+        this.dead = true;
+        this.recover(consumer, 1);
+      }
     });
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.routes.keys()], fromBeginning: true });
@@ -120,6 +127,38 @@ export class KafkaConsumerRunner {
       partitionsConsumedConcurrently: 1,
       eachBatch: (payload) => Promise.resolve(this.onBatch(payload)),
     });
+  }
+
+  /**
+   * kafkajs gave up on `crashed` (an error it does not retry, e.g. after the broker restarted
+   * under it): a new consumer joins the group in its place, after a backoff, until one runs.
+   * Until then readiness reports the group dead. Partition state is kept, as in kafkajs' own
+   * restarts: what comes back after the rejoin and was already taken is skipped, not run twice.
+   */
+  private recover(crashed: Consumer, attempt: number): void {
+    const delayMs = Math.min(RECOVERY_BASE_MS * 2 ** (attempt - 1), RECOVERY_MAX_MS);
+    void (async () => {
+      await crashed.disconnect().catch(() => undefined);
+      await sleep(delayMs, undefined, { ref: false });
+      if (this.stopping) return;
+      try {
+        await this.start();
+        this.dead = false;
+        this.logger.warn({
+          msg: 'kafka consumer replaced after a crash',
+          groupId: this.groupId,
+          attempt,
+        });
+      } catch (error) {
+        this.logger.error({
+          msg: 'kafka consumer could not be replaced; retrying',
+          groupId: this.groupId,
+          attempt,
+          reason: reasonOf(error),
+        });
+        this.recover(this.consumer ?? crashed, attempt + 1);
+      }
+    })();
   }
 
   /** Stop fetching, let running handlers finish (bounded), commit what is done, leave. */

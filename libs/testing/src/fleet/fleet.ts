@@ -143,9 +143,13 @@ export class Fleet {
   /** Starts every service not in `notStarted`, the api first (it provisions nothing others need). */
   async startAll(): Promise<void> {
     const skip = new Set(this.options.notStarted ?? []);
-    await Promise.all(
+    // Every start settles before a failure is reported, so `stopAll` sees (and stops) the
+    // services that did start rather than leaving them running.
+    const starts = await Promise.allSettled(
       this.members.filter((m) => !skip.has(m.service)).map((m) => this.start(m.service, m.index)),
     );
+    const failed = starts.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
   }
 
   /** The api's base URL (it must be running). */

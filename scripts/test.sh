@@ -77,19 +77,22 @@ case "$tier" in
 esac
 
 if [ $# -eq 0 ]; then
-  # Side by side on 2 cores: ESLint (type-aware, one core), the two type-checks and cfn-lint, and
-  # the deployment tools' installs (network-bound).
+  # Side by side on 2 cores: ESLint (type-aware, one core, the longest), the two type-checks and
+  # cfn-lint, and the deployment tools' installs (network-bound); the unit tier takes the core the
+  # type-checks leave, while ESLint still runs.
   background "deployment tools" bash scripts/tools/deploy-tools.sh
-  background typecheck npm run -s typecheck
+  background lint npm run -s lint
   background cfn-lint bash scripts/tools/cfn-lint.sh
-  stage lint npm run -s lint
-  joined cfn-lint
-  joined typecheck
-  joined "deployment tools"
+  stage typecheck npm run -s typecheck
 fi
 # The real dependencies start (mostly waiting for the broker's JVM) while the unit tier runs.
 background dependencies bash scripts/deps/up.sh
 stage unit jest_tier unit "$@"
+if [ $# -eq 0 ]; then
+  joined lint
+  joined cfn-lint
+  joined "deployment tools"
+fi
 joined dependencies
 if [ $# -eq 0 ]; then
   stage migrations-pending bash scripts/check-migrations.sh

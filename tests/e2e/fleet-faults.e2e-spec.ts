@@ -72,6 +72,8 @@ const CHECKS = [
 ];
 const SCAN_TIMEOUT_MS = 240_000;
 const READY_TIMEOUT_MS = 90_000;
+// A fault test is one scan, its fault and the restarts it needs: 120 s is tight on a busy machine.
+jest.setTimeout(300_000);
 const LABEL = 'fleet-faults';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -223,17 +225,29 @@ describe('the fleet under faults: each ends as the undisturbed baseline', () => 
     expect(FINAL_SCAN_STATUSES).not.toContain(now.status);
   }
 
+  /** Whether a service answers its readiness probe within `timeoutMs`. */
+  async function readyWithin(url: string, timeoutMs: number): Promise<boolean> {
+    const ready = () =>
+      fetch(`${url}/health/ready`).then(
+        (r) => (r.status === 200 ? true : undefined),
+        () => undefined,
+      );
+    return until('readiness', timeoutMs, ready).then(
+      () => true,
+      () => false,
+    );
+  }
+
   /** Every service of the fleet is running and ready (the same processes unless a test restarted one). */
   async function expectFleetReady(): Promise<void> {
-    for (const member of fleet.list()) {
-      const running = member.process;
-      if (running === undefined)
-        throw new Error(`${member.service} ${member.index} is not running`);
-      await until(`${member.service} ${member.index} to be ready`, READY_TIMEOUT_MS, async () => {
-        const response = await fetch(`${running.url}/health/ready`).catch(() => undefined);
-        return response?.status === 200 ? true : undefined;
-      });
-    }
+    const states = await Promise.all(
+      fleet.list().map(async (m) => {
+        const ready =
+          m.process !== undefined && (await readyWithin(m.process.url, READY_TIMEOUT_MS));
+        return `${m.service} ${m.index} ${ready ? 'ready' : 'not ready'}`;
+      }),
+    );
+    expect(states.filter((s) => s.endsWith('not ready'))).toEqual([]);
   }
 
   beforeAll(async () => {
@@ -283,12 +297,15 @@ describe('the fleet under faults: each ends as the undisturbed baseline', () => 
   afterEach(async () => {
     timings[expect.getState().currentTestName ?? 'test'] = Date.now() - testStarted;
     if (fleet === undefined) return;
-    // Whatever a failed test left behind, the next one starts from a whole fleet.
+    // Whatever a failed test left behind, the next one starts from a whole, ready fleet.
     proxy.clearRules();
     for (const member of fleet.list()) {
-      if (member.process === undefined) await fleet.start(member.service, member.index);
+      const running = member.process;
+      if (running !== undefined && (await readyWithin(running.url, 30_000))) continue;
+      if (running !== undefined) await fleet.stop(member.service, member.index, 'SIGKILL');
+      await fleet.start(member.service, member.index);
     }
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await watch?.stop().catch(() => undefined);

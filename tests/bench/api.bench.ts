@@ -24,11 +24,9 @@
 // Postgres comes from scripts/deps (up.sh is run, idempotent). Exits non-zero only when
 // something breaks: the api does not start or dies, seeding fails, or a scenario's route answers
 // anything but 200 (or is missing).
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { cpus, loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { issueOperatorKey, issueTenantKey } from '@palisade/api';
 import { PALISADE_VERSION } from '@palisade/findings';
@@ -37,9 +35,8 @@ import { type ServiceProcess, startServiceProcess } from '@palisade/testing';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { seedApiDataset } from './support/api-data';
+import { deps } from './support/motos';
 
-const ROOT = resolve(__dirname, '../..');
-const DEPS = resolve(ROOT, 'scripts/deps');
 /** Enough that the fixed rate is kept even when responses slow down (autocannon sends on free connections). */
 const CONNECTIONS = 50;
 
@@ -83,19 +80,8 @@ function parse(): Args {
 
 /** Postgres running (up.sh reuses it) and its address. */
 function startPostgres(): { host: string; port: number; superuser: string } {
-  const run = (script: string, args: string[]) => {
-    try {
-      return execFileSync('bash', [resolve(DEPS, script), ...args], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      }).toString();
-    } catch (err) {
-      const e = err as { stdout?: Buffer; stderr?: Buffer };
-      process.stderr.write(`${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
-      throw new Error(`scripts/deps/${script} ${args.join(' ')} failed`);
-    }
-  };
-  run('up.sh', ['postgres']);
-  const envFile = run('env.sh', []).trim();
+  deps('up.sh', ['postgres']);
+  const envFile = deps('env.sh', []).trim();
   const vars = new Map(
     readFileSync(envFile, 'utf8')
       .split('\n')

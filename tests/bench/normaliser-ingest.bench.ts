@@ -29,7 +29,6 @@
 // from scripts/deps (up.sh is run, idempotent). Exits non-zero only when something breaks: the
 // normaliser does not start or consume, dies, dead-letters, stalls for two minutes, stores
 // other than one finding per result, or does not exit cleanly on SIGTERM.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -48,6 +47,7 @@ import { type ServiceProcess, startServiceProcess } from '@palisade/testing';
 import { type Admin, CompressionTypes, Kafka, Partitioners, type Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { deps } from './support/motos';
 import {
   type BenchScan,
   COPY_COLUMNS,
@@ -57,7 +57,6 @@ import {
 } from './support/synthetic-findings';
 
 const ROOT = resolve(__dirname, '../..');
-const DEPS = resolve(ROOT, 'scripts/deps');
 const NORMALISER_GROUP = 'palisade-normaliser';
 const IN_FLIGHT = 8;
 const POLL_MS = 500;
@@ -88,19 +87,6 @@ function parse(): Args {
   }
   if (!(args.batch >= 1 && args.batch <= 2000)) throw new Error('--batch is 1 to 2000 results');
   return args;
-}
-
-/** Runs a script of scripts/deps quietly; its output is shown only when it fails. */
-function deps(script: string, args: string[]): string {
-  try {
-    return execFileSync('bash', [resolve(DEPS, script), ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }).toString();
-  } catch (err) {
-    const e = err as { stdout?: Buffer; stderr?: Buffer };
-    process.stderr.write(`${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
-    throw new Error(`scripts/deps/${script} ${args.join(' ')} failed`);
-  }
 }
 
 interface Deps {

@@ -35,7 +35,7 @@ import { type ServiceProcess, startServiceProcess } from '@palisade/testing';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { seedApiDataset } from './support/api-data';
-import { deps } from './support/motos';
+import { depsVariables } from './support/motos';
 
 /** Enough that the fixed rate is kept even when responses slow down (autocannon sends on free connections). */
 const CONNECTIONS = 50;
@@ -80,19 +80,7 @@ function parse(): Args {
 
 /** Postgres running (up.sh reuses it) and its address. */
 function startPostgres(): { host: string; port: number; superuser: string } {
-  deps('up.sh', ['postgres']);
-  const envFile = deps('env.sh', []).trim();
-  const vars = new Map(
-    readFileSync(envFile, 'utf8')
-      .split('\n')
-      .filter((l) => /^[A-Z_]+=/.test(l))
-      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1).trim()]),
-  );
-  const need = (name: string) => {
-    const value = vars.get(name);
-    if (!value) throw new Error(`no ${name} in ${envFile}`);
-    return value;
-  };
+  const need = depsVariables(['postgres']);
   return {
     host: need('PALISADE_PG_HOST'),
     port: Number(need('PALISADE_PG_PORT')),

@@ -47,7 +47,7 @@ import { type ServiceProcess, startServiceProcess } from '@palisade/testing';
 import { type Admin, CompressionTypes, Kafka, Partitioners, type Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { deps } from './support/motos';
+import { deps, depsVariables } from './support/motos';
 import {
   type BenchScan,
   COPY_COLUMNS,
@@ -97,19 +97,7 @@ interface Deps {
 
 /** Kafka and Postgres running (up.sh reuses them), their addresses and the broker's pid. */
 function startDeps(): Deps {
-  deps('up.sh', ['kafka', 'postgres']);
-  const envFile = deps('env.sh', []).trim();
-  const vars = new Map(
-    readFileSync(envFile, 'utf8')
-      .split('\n')
-      .filter((l) => /^[A-Z_]+=/.test(l))
-      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1).trim()]),
-  );
-  const need = (name: string) => {
-    const value = vars.get(name);
-    if (!value) throw new Error(`no ${name} in ${envFile}`);
-    return value;
-  };
+  const need = depsVariables(['kafka', 'postgres']);
   const pidIn = (status: string) => Number(/\bpid (\d+)/.exec(status)?.[1] ?? NaN);
   return {
     brokers: need('PALISADE_KAFKA_BROKERS'),
